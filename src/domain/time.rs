@@ -1,0 +1,154 @@
+//! Time arithmetic shared by the rules: elapsed windows, calendar months and
+//! local dates.
+//!
+//! Invariants:
+//! - Hours, days and weeks are elapsed time: `days(7)` is exactly 168 hours,
+//!   whatever DST or a change of offset does.
+//! - Months are calendar months on local dates, clamped to the last day of a
+//!   shorter month (31 August + 6 months = 28 or 29 February).
+//! - A dated window opens at local midnight, in the user's current offset, of
+//!   the first day it allows.
+//! - Nothing here panics: out-of-range arithmetic returns `None`, which the
+//!   callers treat as "never lifts".
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, TimeZone, Utc};
+
+/// An elapsed number of hours.
+pub const fn hours(n: i64) -> Duration {
+    Duration::hours(n)
+}
+
+/// An elapsed number of days (24 hours each).
+pub const fn days(n: i64) -> Duration {
+    Duration::hours(24 * n)
+}
+
+/// An elapsed number of weeks (7 × 24 hours each).
+pub const fn weeks(n: i64) -> Duration {
+    Duration::hours(24 * 7 * n)
+}
+
+/// The local calendar date of `now` in `offset`.
+pub fn local_date(now: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
+    now.with_timezone(&offset).date_naive()
+}
+
+/// The instant local midnight starts `date` in `offset`.
+pub fn local_midnight(date: NaiveDate, offset: FixedOffset) -> Option<DateTime<Utc>> {
+    let naive = date.and_hms_opt(0, 0, 0)?;
+    offset
+        .from_local_datetime(&naive)
+        .single()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+/// `date` plus `months` calendar months, clamped to the month's last day.
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(months))
+}
+
+/// `date` plus `n` calendar days.
+pub fn add_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(Duration::days(n))
+}
+
+/// PER-1: the first local date on which someone born on `born` is 18.
+/// Someone born on 29 February becomes 18 on 1 March in a common year (the
+/// later of the two readings).
+pub fn eighteenth_birthday(born: NaiveDate) -> Option<NaiveDate> {
+    let clamped = add_months(born, 18 * 12)?;
+    if clamped.day() == born.day() {
+        Some(clamped)
+    } else {
+        add_days(clamped, 1)
+    }
+}
+
+/// Where `now` stands against a window that opens on local date `opens`.
+/// Returns `None` when open, or `Some(lift)` with the opening instant (or
+/// `None` inside when the date cannot be represented: it never lifts).
+pub fn dated_block(
+    opens: Option<NaiveDate>,
+    now: DateTime<Utc>,
+    offset: FixedOffset,
+) -> Option<Option<DateTime<Utc>>> {
+    match opens {
+        Some(date) if local_date(now, offset) >= date => None,
+        Some(date) => Some(local_midnight(date, offset)),
+        None => Some(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Calendar months clamp to the end of a shorter month.
+    #[test]
+    fn months_are_calendar_months_clamped() {
+        let table = [
+            (d(2025, 8, 31), 6, d(2026, 2, 28)),
+            (d(2023, 8, 31), 6, d(2024, 2, 29)),
+            (d(2025, 1, 15), 6, d(2025, 7, 15)),
+            (d(2025, 3, 31), 12, d(2026, 3, 31)),
+            (d(2024, 2, 29), 12, d(2025, 2, 28)),
+        ];
+        for (from, months, expected) in table {
+            assert_eq!(
+                add_months(from, months),
+                Some(expected),
+                "{from} + {months}"
+            );
+        }
+        assert_eq!(add_months(NaiveDate::MAX, 1), None);
+    }
+
+    /// PER-1: a 29 February birthday counts from 1 March in common years.
+    #[test]
+    fn per1_eighteenth_birthday() {
+        let table = [
+            (d(2007, 6, 1), d(2025, 6, 1)),
+            (d(2008, 2, 29), d(2026, 3, 1)),
+            (d(2006, 2, 28), d(2024, 2, 28)),
+        ];
+        for (born, adult) in table {
+            assert_eq!(eighteenth_birthday(born), Some(adult), "PER-1 {born}");
+        }
+        assert_eq!(eighteenth_birthday(NaiveDate::MAX), None);
+    }
+
+    #[test]
+    fn elapsed_units() {
+        assert_eq!(days(7), hours(168));
+        assert_eq!(weeks(2), days(14));
+    }
+
+    /// The local date and local midnight use the given offset.
+    #[test]
+    fn local_dates_use_the_offset() {
+        let now = Utc.with_ymd_and_hms(2025, 3, 1, 23, 30, 0).unwrap();
+        let paris = FixedOffset::east_opt(3600).unwrap();
+        let new_york = FixedOffset::west_opt(5 * 3600).unwrap();
+        assert_eq!(local_date(now, paris), d(2025, 3, 2));
+        assert_eq!(local_date(now, new_york), d(2025, 3, 1));
+        assert_eq!(
+            local_midnight(d(2025, 3, 2), paris),
+            Some(Utc.with_ymd_and_hms(2025, 3, 1, 23, 0, 0).unwrap())
+        );
+    }
+
+    #[test]
+    fn dated_block_opens_at_local_midnight() {
+        let utc = FixedOffset::east_opt(0).unwrap();
+        let open = d(2025, 3, 2);
+        let before = Utc.with_ymd_and_hms(2025, 3, 1, 23, 59, 59).unwrap();
+        let at = Utc.with_ymd_and_hms(2025, 3, 2, 0, 0, 0).unwrap();
+        assert_eq!(dated_block(Some(open), before, utc), Some(Some(at)));
+        assert_eq!(dated_block(Some(open), at, utc), None);
+        assert_eq!(dated_block(None, at, utc), Some(None));
+    }
+}
