@@ -42,91 +42,91 @@ pub struct WindowSpec {
 /// AFT-1..10 as a table.
 pub const WINDOWS: [WindowSpec; 13] = [
     spec(
-        RuleId::Aft1,
+        RuleId::Aft1, // AFT-1
         Severity::Block,
         "aft1.bland_only",
         Duration::zero(),
         Some(FIRST_DAY),
     ),
     spec(
-        RuleId::Aft2,
+        RuleId::Aft2, // AFT-2
         Severity::Block,
         "aft2.no_makeup",
         Duration::zero(),
         Some(FIRST_DAY),
     ),
     spec(
-        RuleId::Aft2,
+        RuleId::Aft2, // AFT-2
         Severity::Warn,
         "aft2.makeup_caution",
         FIRST_DAY,
         Some(MAKEUP_CAUTION_END),
     ),
     spec(
-        RuleId::Aft3,
+        RuleId::Aft3, // AFT-3
         Severity::Warn,
         "aft3.stay_out_of_sun",
         Duration::zero(),
         Some(FIRST_DAY),
     ),
     spec(
-        RuleId::Aft4,
+        RuleId::Aft4, // AFT-4
         Severity::Warn,
         "aft4.daily_spf",
         FIRST_DAY,
         Some(hours(24 + 14 * 24)),
     ),
     spec(
-        RuleId::Aft5,
+        RuleId::Aft5, // AFT-5
         Severity::Block,
         "aft5.actives_locked",
         Duration::zero(),
         Some(LOCK),
     ),
     spec(
-        RuleId::Aft5,
+        RuleId::Aft5, // AFT-5
         Severity::Warn,
         "aft5.actives_caution",
         LOCK,
         Some(WEEK),
     ),
     spec(
-        RuleId::Aft6,
+        RuleId::Aft6, // AFT-6
         Severity::Block,
         "aft6.no_sweat_or_water",
         Duration::zero(),
         Some(LOCK),
     ),
     spec(
-        RuleId::Aft6,
+        RuleId::Aft6, // AFT-6
         Severity::Warn,
         "aft6.sweat_water_caution",
         LOCK,
         Some(SWEAT_CAUTION_END),
     ),
     spec(
-        RuleId::Aft7,
+        RuleId::Aft7, // AFT-7
         Severity::Block,
         "aft7.no_hair_removal_tan_peel",
         Duration::zero(),
         Some(LOCK),
     ),
     spec(
-        RuleId::Aft8,
+        RuleId::Aft8, // AFT-8
         Severity::Info,
         "aft8.hands_off_clean_pillowcase",
         Duration::zero(),
         Some(LOCK),
     ),
     spec(
-        RuleId::Aft9,
+        RuleId::Aft9, // AFT-9
         Severity::Info,
         "aft9.do_not_pick_flakes",
         FIRST_DAY,
         Some(WEEK),
     ),
     spec(
-        RuleId::Aft10,
+        RuleId::Aft10, // AFT-10
         Severity::Info,
         "aft10.water_and_sleep",
         Duration::zero(),
@@ -307,7 +307,7 @@ mod tests {
             .iter()
             .find(|w| w.key == "aft5.actives_locked")
             .unwrap();
-        assert_eq!(lock.rule, RuleId::Aft5);
+        assert_eq!(lock.rule, RuleId::Aft5); // AFT-5
         assert_eq!(lock.ends, Some(end() + hours(72)));
         assert!(!status.clock_behind);
     }

@@ -673,12 +673,12 @@ mod tests {
     #[test]
     fn severities_match_the_reference() {
         let table = [
-            (RuleId::Dev4, Severity::Block),
-            (RuleId::Per10, Severity::Warn),
-            (RuleId::Int3, Severity::Info),
-            (RuleId::Pre2, Severity::Warn),
-            (RuleId::Aft3, Severity::Warn),
-            (RuleId::Rx4, Severity::Block),
+            (RuleId::Dev4, Severity::Block), // DEV-4
+            (RuleId::Per10, Severity::Warn), // PER-10
+            (RuleId::Int3, Severity::Info),  // INT-3
+            (RuleId::Pre2, Severity::Warn),  // PRE-2
+            (RuleId::Aft3, Severity::Warn),  // AFT-3
+            (RuleId::Rx4, Severity::Block),  // RX-4
         ];
         for (id, severity) in table {
             assert_eq!(rule_info(id).severity, severity, "{id}");

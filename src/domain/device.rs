@@ -51,12 +51,13 @@ pub fn roller_status(device: &Device, now: DateTime<Utc>) -> RollerStatus {
     if !device.only_mine {
         // DEV-3: never share; the person must confirm it is theirs alone.
         reasons.push(Reason::block(RuleId::Dev3, "dev3.not_confirmed_only_mine"));
+        // DEV-3
     }
     reasons.extend(session_count_reason(device.sessions_used));
     reasons.extend(age_reason(device, now));
     if device.damage.any() {
         // DEV-5: damaged or dropped: replace before any further use.
-        reasons.push(Reason::block(RuleId::Dev5, "dev5.damaged_replace"));
+        reasons.push(Reason::block(RuleId::Dev5, "dev5.damaged_replace")); // DEV-5
     }
     reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
     RollerStatus {
@@ -69,23 +70,24 @@ pub fn roller_status(device: &Device, now: DateTime<Utc>) -> RollerStatus {
 /// DEV-1: a needle longer than 0.5 mm is clinic depth.
 fn needle_reason(needle: NeedleLength) -> Option<Reason> {
     (needle > MAX_HOME_NEEDLE).then(|| Reason::block(RuleId::Dev1, "dev1.needle_too_long"))
+    // DEV-1
 }
 
 /// DEV-2: electric pens and radio-frequency devices are not home rollers.
 fn kind_reason(kind: DeviceKind) -> Option<Reason> {
     match kind {
         DeviceKind::ManualRoller => None,
-        DeviceKind::ElectricPen => Some(Reason::block(RuleId::Dev2, "dev2.electric_pen")),
-        DeviceKind::RadioFrequency => Some(Reason::block(RuleId::Dev2, "dev2.radio_frequency")),
+        DeviceKind::ElectricPen => Some(Reason::block(RuleId::Dev2, "dev2.electric_pen")), // DEV-2
+        DeviceKind::RadioFrequency => Some(Reason::block(RuleId::Dev2, "dev2.radio_frequency")), // DEV-2
     }
 }
 
 /// DEV-4: WARN from 8 sessions, BLOCK at 10.
 fn session_count_reason(used: u32) -> Option<Reason> {
     if used >= REPLACE_BLOCK_SESSIONS {
-        Some(Reason::block(RuleId::Dev4, "dev4.replace_sessions"))
+        Some(Reason::block(RuleId::Dev4, "dev4.replace_sessions")) // DEV-4
     } else if used >= REPLACE_WARN_SESSIONS {
-        Some(Reason::warn(RuleId::Dev4, "dev4.replace_soon_sessions"))
+        Some(Reason::warn(RuleId::Dev4, "dev4.replace_soon_sessions")) // DEV-4
     } else {
         None
     }
@@ -96,15 +98,15 @@ fn age_reason(device: &Device, now: DateTime<Utc>) -> Option<Reason> {
     let Some(first) = device.first_use else {
         // A used roller with no first-use date has an unknown age.
         return (device.sessions_used > 0)
-            .then(|| Reason::block(RuleId::Dev4, "dev4.first_use_unknown"));
+            .then(|| Reason::block(RuleId::Dev4, "dev4.first_use_unknown")); // DEV-4
     };
     let age = now - first;
     if age < Duration::zero() {
-        Some(Reason::block(RuleId::Dev4, "clock.behind_latest_event"))
+        Some(Reason::block(RuleId::Dev4, "clock.behind_latest_event")) // DEV-4
     } else if age >= REPLACE_BLOCK_AGE {
-        Some(Reason::block(RuleId::Dev4, "dev4.replace_age"))
+        Some(Reason::block(RuleId::Dev4, "dev4.replace_age")) // DEV-4
     } else if age >= REPLACE_WARN_AGE {
-        Some(Reason::warn(RuleId::Dev4, "dev4.replace_soon_age"))
+        Some(Reason::warn(RuleId::Dev4, "dev4.replace_soon_age")) // DEV-4
     } else {
         None
     }

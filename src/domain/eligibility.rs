@@ -144,7 +144,7 @@ pub fn can_start_session(input: &SessionInput<'_>) -> SessionDecision {
     reasons.extend(person_reasons(input.profile, input.now, input.offset));
     reasons.extend(today_reasons(input));
     if !zones.iter().any(ZoneStatus::is_open) {
-        reasons.push(Reason::block(RuleId::Skin10, "zones.none_open"));
+        reasons.push(Reason::block(RuleId::Skin10, "zones.none_open")); // SKIN-10
     }
     let mut reasons = dedup(reasons);
     reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
@@ -185,7 +185,7 @@ fn zone_status(zone: Zone, input: &SessionInput<'_>) -> ZoneStatus {
         // PER-11: cold-sore history near the mouth: ask a doctor first.
         reasons.extend(answer_reason(
             input.profile.cold_sore_history,
-            Reason::warn(RuleId::Per11, "per11.cold_sore_history_near_mouth"),
+            Reason::warn(RuleId::Per11, "per11.cold_sore_history_near_mouth"), // PER-11
             "per11.cold_sore_history_near_mouth_unsure",
         ));
     }
@@ -225,71 +225,71 @@ pub fn person_reasons(profile: &Profile, now: DateTime<Utc>, offset: FixedOffset
         age_reason(p.age, now, offset),
         block(
             p.pregnant_or_breastfeeding,
-            RuleId::Per2,
+            RuleId::Per2, // PER-2
             "per2.pregnant_or_breastfeeding",
             "per2.pregnant_or_breastfeeding_unsure",
         ),
         block(
             p.isotretinoin_now,
-            RuleId::Per3,
+            RuleId::Per3, // PER-3
             "per3.isotretinoin_now",
             "per3.isotretinoin_now_unsure",
         ),
         isotretinoin_past_reason(p.isotretinoin_past, now, offset),
         block(
             p.bleeding_risk,
-            RuleId::Per5,
+            RuleId::Per5, // PER-5
             "per5.bleeding_risk_talk_to_doctor",
             "per5.bleeding_risk_unsure",
         ),
         treatment_reason(p.chemo_or_radiotherapy, now, offset),
         block(
             p.other_immunosuppression,
-            RuleId::Per6,
+            RuleId::Per6, // PER-6
             "per6.immunosuppression",
             "per6.immunosuppression_unsure",
         ),
         block(
             p.keloid_tendency,
-            RuleId::Per7,
+            RuleId::Per7, // PER-7
             "per7.keloid_tendency",
             "per7.keloid_tendency_unsure",
         ),
         block(
             p.metal_allergy,
-            RuleId::Per8,
+            RuleId::Per8, // PER-8
             "per8.metal_allergy",
             "per8.metal_allergy_unsure",
         ),
         block(
             p.uncontrolled_diabetes,
-            RuleId::Per9,
+            RuleId::Per9, // PER-9
             "per9.uncontrolled_diabetes",
             "per9.uncontrolled_diabetes_unsure",
         ),
         warn(
             p.controlled_diabetes_or_slow_healing,
-            RuleId::Per10,
+            RuleId::Per10, // PER-10
             "per10.slow_healing",
             "per10.slow_healing_unsure",
         ),
         warn(
             p.koebner_history,
-            RuleId::Per12,
+            RuleId::Per12, // PER-12
             "per12.koebner_history",
             "per12.koebner_history_unsure",
         ),
         skin_type_reason(p.skin_type),
         warn(
             p.product_allergy,
-            RuleId::Per14,
+            RuleId::Per14, // PER-14
             "per14.product_allergy",
             "per14.product_allergy_unsure",
         ),
     ];
     out.push(dated_months_reason(
         p.peel_or_laser,
-        RuleId::Skin6,
+        RuleId::Skin6, // SKIN-6
         DatedWindow::Days(FOUR_WEEKS_DAYS),
         [
             "skin6.recent_peel_or_laser",
@@ -306,9 +306,9 @@ pub fn person_reasons(profile: &Profile, now: DateTime<Utc>, offset: FixedOffset
 fn age_reason(age: AgeAnswer, now: DateTime<Utc>, offset: FixedOffset) -> Option<Reason> {
     match age {
         AgeAnswer::ConfirmedAdult => None,
-        AgeAnswer::Unknown => Some(Reason::block(RuleId::Per1, "per1.age_unknown")),
+        AgeAnswer::Unknown => Some(Reason::block(RuleId::Per1, "per1.age_unknown")), // PER-1
         AgeAnswer::BornOn(born) => dated_block(eighteenth_birthday(born), now, offset)
-            .map(|lift| Reason::block(RuleId::Per1, "per1.under_18").until_opt(lift)),
+            .map(|lift| Reason::block(RuleId::Per1, "per1.under_18").until_opt(lift)), // PER-1
     }
 }
 
@@ -320,7 +320,7 @@ fn isotretinoin_past_reason(
 ) -> Option<Reason> {
     dated_months_reason(
         past,
-        RuleId::Per4,
+        RuleId::Per4, // PER-4
         DatedWindow::Months(ISOTRETINOIN_MONTHS),
         [
             "per4.isotretinoin_recent",
@@ -378,9 +378,9 @@ fn treatment_reason(
         Answer::No => return None,
         Answer::NotSure => {
             return Some(Reason::block(
-                RuleId::Per6,
+                RuleId::Per6, // PER-6
                 "per6.chemo_or_radiotherapy_unsure",
-            ))
+            ));
         }
         Answer::Yes => {}
     }
@@ -389,22 +389,23 @@ fn treatment_reason(
     if let Some(from) = blocked_from.filter(|from| today < *from) {
         let starts = local_midnight(from, offset);
         return Some(
-            Reason::info(RuleId::Per6, "per6.chemo_or_radiotherapy_upcoming").until_opt(starts),
+            Reason::info(RuleId::Per6, "per6.chemo_or_radiotherapy_upcoming").until_opt(starts), // PER-6
         );
     }
     let opens = course.last_day.and_then(|d| add_days(d, FOUR_WEEKS_DAYS));
     dated_block(opens, now, offset)
         .map(|lift| Reason::block(RuleId::Per6, "per6.chemo_or_radiotherapy").until_opt(lift))
+    // PER-6
 }
 
 /// PER-13: Fitzpatrick IV–VI (or not sure): lighter pressure.
 fn skin_type_reason(skin_type: SkinType) -> Option<Reason> {
     match skin_type {
         SkinType::IV | SkinType::V | SkinType::VI => Some(Reason::warn(
-            RuleId::Per13,
+            RuleId::Per13, // PER-13
             "per13.dark_marks_risk_lighter_pressure",
         )),
-        SkinType::NotSure => Some(Reason::warn(RuleId::Per13, "per13.skin_type_unsure")),
+        SkinType::NotSure => Some(Reason::warn(RuleId::Per13, "per13.skin_type_unsure")), // PER-13
         _ => None,
     }
 }
@@ -415,25 +416,25 @@ fn today_reasons(input: &SessionInput<'_>) -> Vec<Reason> {
     let mut out: Vec<Option<Reason>> = vec![
         block(
             t.alcohol_or_drugs,
-            RuleId::Per15,
+            RuleId::Per15, // PER-15
             "per15.alcohol_or_drugs",
             "per15.alcohol_or_drugs_unsure",
         ),
         block(
             t.widespread_infection,
-            RuleId::Skin1,
+            RuleId::Skin1, // SKIN-1
             "skin1.widespread_infection",
             "skin1.widespread_infection_unsure",
         ),
         block(
             t.cold_sore_now,
-            RuleId::Skin2,
+            RuleId::Skin2, // SKIN-2
             "skin2.cold_sore_active",
             "skin2.cold_sore_active_unsure",
         ),
         warn(
             t.actives_last_3_days,
-            RuleId::Pre2,
+            RuleId::Pre2, // PRE-2
             "pre2.recent_actives",
             "pre2.recent_actives_unsure",
         ),
@@ -442,12 +443,12 @@ fn today_reasons(input: &SessionInput<'_>) -> Vec<Reason> {
     ];
     if !t.pre1_done {
         out.push(Some(Reason::block(
-            RuleId::Pre1,
+            RuleId::Pre1, // PRE-1
             "pre1.checklist_incomplete",
         )));
     }
     if t.numbing_cream {
-        out.push(Some(Reason::info(RuleId::Pre6, "pre6.numbing_not_needed")));
+        out.push(Some(Reason::info(RuleId::Pre6, "pre6.numbing_not_needed"))); // PRE-6
     }
     out.into_iter().flatten().collect()
 }
@@ -462,9 +463,9 @@ fn disinfection_reason(input: &SessionInput<'_>) -> Option<Reason> {
         Some(timer) if timer.is_done(input.now) => None,
         Some(timer) if !timer.is_paused() && input.now >= timer.started_at => {
             let until = input.now + timer.remaining(input.now);
-            Some(Reason::block(RuleId::Pre3, "pre3.soak_running").until(until))
+            Some(Reason::block(RuleId::Pre3, "pre3.soak_running").until(until)) // PRE-3
         }
-        _ => Some(Reason::block(RuleId::Pre3, "pre3.soak_not_done")),
+        _ => Some(Reason::block(RuleId::Pre3, "pre3.soak_not_done")), // PRE-3
     }
 }
 
@@ -475,9 +476,9 @@ fn serum_reason(serum: Option<&str>) -> Option<Reason> {
     if found.classes == [super::model::ProductClass::Bland] {
         None
     } else if found.classes.is_empty() {
-        Some(Reason::warn(RuleId::Pre5, "pre5.serum_unknown"))
+        Some(Reason::warn(RuleId::Pre5, "pre5.serum_unknown")) // PRE-5
     } else {
-        Some(Reason::warn(RuleId::Pre5, "pre5.serum_not_bland"))
+        Some(Reason::warn(RuleId::Pre5, "pre5.serum_not_bland")) // PRE-5
     }
 }
 
@@ -486,27 +487,27 @@ fn zone_check_reasons(c: &ZoneCheck, now: DateTime<Utc>, offset: FixedOffset) ->
     let out = [
         block(
             c.infection_or_broken_skin,
-            RuleId::Skin1,
+            RuleId::Skin1, // SKIN-1
             "skin1.infection_or_broken_skin",
             "skin1.infection_or_broken_skin_unsure",
         ),
         block(
             c.active_acne,
-            RuleId::Skin3,
+            RuleId::Skin3, // SKIN-3
             "skin3.active_acne",
             "skin3.active_acne_unsure",
         ),
-        block(c.flare, RuleId::Skin4, "skin4.flare", "skin4.flare_unsure"),
+        block(c.flare, RuleId::Skin4, "skin4.flare", "skin4.flare_unsure"), // SKIN-4
         sun_reason(c.sunburn_or_tan, now, offset),
         block(
             c.lesion,
-            RuleId::Skin9,
+            RuleId::Skin9, // SKIN-9
             "skin9.lesion_in_zone",
             "skin9.lesion_in_zone_unsure",
         ),
         block(
             c.changing_mole,
-            RuleId::Skin9,
+            RuleId::Skin9, // SKIN-9
             "skin9.changing_mole_see_doctor",
             "skin9.changing_mole_unsure",
         ),
@@ -516,7 +517,7 @@ fn zone_check_reasons(c: &ZoneCheck, now: DateTime<Utc>, offset: FixedOffset) ->
 
 /// SKIN-5: sunburn or a fresh tan blocks until resolved, at least 2 weeks.
 fn sun_reason(sun: DatedAnswer, now: DateTime<Utc>, offset: FixedOffset) -> Option<Reason> {
-    let reason = Reason::block(RuleId::Skin5, "skin5.sunburn_or_tan");
+    let reason = Reason::block(RuleId::Skin5, "skin5.sunburn_or_tan"); // SKIN-5
     match (sun.answer, sun.date) {
         (Answer::No, _) => None,
         (Answer::NotSure, _) => Some(Reason {
@@ -542,21 +543,21 @@ fn history_reasons(
     let table = [
         (
             &p.filler,
-            RuleId::Skin7,
+            RuleId::Skin7, // SKIN-7
             FILLER_MONTHS,
             "skin7.filler_recent",
             "skin7.filler_unsure",
         ),
         (
             &p.facial_surgery,
-            RuleId::Skin7,
+            RuleId::Skin7, // SKIN-7
             SURGERY_MONTHS,
             "skin7.surgery_recent",
             "skin7.surgery_unsure",
         ),
         (
             &p.recent_scars,
-            RuleId::Skin8,
+            RuleId::Skin8, // SKIN-8
             SCAR_MONTHS,
             "skin8.scar_recent",
             "skin8.scar_unsure",

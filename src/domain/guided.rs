@@ -242,7 +242,7 @@ fn describe(plan: &SessionPlan, m: &Machine) -> Position {
         .collect();
     let reasons = zones_stopped
         .iter()
-        .map(|z| Reason::warn(RuleId::Ses4, "ses4.bleeding_zone_stopped").zone(*z))
+        .map(|z| Reason::warn(RuleId::Ses4, "ses4.bleeding_zone_stopped").zone(*z)) // SES-4
         .collect();
     let ms = Duration::milliseconds;
     let mut pos = Position {

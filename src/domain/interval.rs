@@ -121,12 +121,14 @@ fn interval_reasons(
     let mut reasons = Vec::new();
     if now < end + MIN_INTERVAL {
         reasons.push(Reason::block(RuleId::Int1, "int1.too_soon").until(end + MIN_INTERVAL));
+        // INT-1
     }
     if long && now < end + LONG_NEEDLE_INTERVAL {
         let until = end + LONG_NEEDLE_INTERVAL;
         reasons.push(Reason::warn(RuleId::Int2, "int2.long_needle_short_interval").until(until));
+        // INT-2
     }
-    reasons.push(Reason::info(RuleId::Int3, "int3.recommended_next").until(recommended));
+    reasons.push(Reason::info(RuleId::Int3, "int3.recommended_next").until(recommended)); // INT-3
     reasons
 }
 
@@ -134,11 +136,11 @@ fn interval_reasons(
 fn clock_reasons(history: &History<'_>) -> Vec<Reason> {
     let last_session_at = last_session(history.sessions).map(Session::last_instant);
     if last_session_at.is_some_and(|at| history.now < at) {
-        return vec![Reason::block(RuleId::Int1, "clock.behind_last_session")];
+        return vec![Reason::block(RuleId::Int1, "clock.behind_last_session")]; // INT-1
     }
     match latest_event(history.sessions, history.reactions) {
         Some(at) if history.now < at => {
-            vec![Reason::block(RuleId::Int1, "clock.behind_latest_event")]
+            vec![Reason::block(RuleId::Int1, "clock.behind_latest_event")] // INT-1
         }
         _ => Vec::new(),
     }
@@ -155,11 +157,13 @@ fn reaction_reasons(history: &History<'_>) -> Vec<Reason> {
             .map(Session::last_instant);
         let t = triage(reaction, session_end, history.now);
         if t.holds_next_session {
-            reasons.push(Reason::block(RuleId::Int4, "int4.reaction_holds_sessions"));
+            reasons.push(Reason::block(RuleId::Int4, "int4.reaction_holds_sessions")); // INT-4
             reasons.extend(t.reasons.into_iter().filter(|r| r.rule == RuleId::Rx11));
+            // RX-11
         }
         if reaction.kind == ReactionKind::Bruising && follows(reaction, last) {
             reasons.push(Reason::warn(RuleId::Rx3, "rx3.lighter_pressure_next_time"));
+            // RX-3
         }
     }
     dedup(reasons)
@@ -252,7 +256,7 @@ mod tests {
         ];
         for (needle, after, warned) in table {
             let w = window(&[session(1, end(), needle)], &[], end() + after);
-            let found = w.reasons.iter().find(|r| r.rule == RuleId::Int2);
+            let found = w.reasons.iter().find(|r| r.rule == RuleId::Int2); // INT-2
             assert_eq!(found.is_some(), warned, "INT-2 {needle:?} at {after}");
             if let Some(r) = found {
                 assert_eq!((r.severity, r.needs_ack), (Severity::Warn, true));
@@ -287,7 +291,7 @@ mod tests {
         for (needle, after) in table {
             let w = window(&[session(1, end(), needle)], &[], end());
             assert_eq!(w.recommended, Some(end() + after), "INT-3 {needle:?}");
-            let info = w.reasons.iter().find(|r| r.rule == RuleId::Int3).unwrap();
+            let info = w.reasons.iter().find(|r| r.rule == RuleId::Int3).unwrap(); // INT-3
             assert_eq!(info.until, Some(end() + after));
         }
     }
@@ -345,7 +349,7 @@ mod tests {
         let s = [session(1, end(), NeedleLength::MM_0_25)];
         let redness = reaction(ReactionKind::Redness, end() + Duration::hours(1));
         let w = window(&s, std::slice::from_ref(&redness), end() + days(8));
-        let int4 = w.reasons.iter().find(|r| r.rule == RuleId::Int4).unwrap();
+        let int4 = w.reasons.iter().find(|r| r.rule == RuleId::Int4).unwrap(); // INT-4
         assert_eq!(
             (int4.severity, int4.until),
             (Severity::Block, None),
@@ -362,7 +366,7 @@ mod tests {
             ..redness
         };
         let w = window(&s, &[resolved], end() + days(8));
-        assert!(w.reasons.iter().all(|r| r.rule != RuleId::Int4));
+        assert!(w.reasons.iter().all(|r| r.rule != RuleId::Int4)); // INT-4
     }
 
     /// RX-3: bruising after the last session warns at the next one.

@@ -100,7 +100,7 @@ proptest! {
             prop_assert_eq!(sauna.verdict, UseVerdict::NotUntil(end + Duration::hours(72)));
         }
         let status = aftercare_status(end, now);
-        let lock = status.windows.iter().find(|w| w.rule == RuleId::Aft5 && w.key == "aft5.actives_locked").unwrap();
+        let lock = status.windows.iter().find(|w| w.rule == RuleId::Aft5 && w.key == "aft5.actives_locked").unwrap(); // AFT-5
         prop_assert_eq!(lock.active, now - end < Duration::hours(72));
         prop_assert_eq!(lock.ends, Some(end + Duration::hours(72)));
     }
@@ -132,7 +132,7 @@ proptest! {
             profile: &profile, device: &device, today: &today,
             sessions: &[], reactions: std::slice::from_ref(&reaction), now, offset: FixedOffset::east_opt(0).unwrap(),
         });
-        let held = decision.reasons.iter().any(|r| r.rule == RuleId::Rx11);
+        let held = decision.reasons.iter().any(|r| r.rule == RuleId::Rx11); // RX-11
         prop_assert_eq!(held, closed == 0, "RX-11 {:?}", kind);
         prop_assert_eq!(acknowledge_all(&decision), closed != 0);
     }

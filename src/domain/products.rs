@@ -435,10 +435,10 @@ pub fn can_use_product(name: &str, ctx: &ProductContext<'_>) -> UseAnswer {
         return unknown(found.classes);
     }
     if !found.fully_recognised {
-        reasons.push(Reason::info(RuleId::Aft1, "product.partly_unknown"));
+        reasons.push(Reason::info(RuleId::Aft1, "product.partly_unknown")); // AFT-1
     }
     if ctx.last_session_end.is_some_and(|end| ctx.now < end) {
-        reasons.push(Reason::info(RuleId::Aft1, "clock.behind_last_session"));
+        reasons.push(Reason::info(RuleId::Aft1, "clock.behind_last_session")); // AFT-1
     }
     UseAnswer {
         verdict,
@@ -451,7 +451,7 @@ fn unknown(classes: Vec<ProductClass>) -> UseAnswer {
     UseAnswer {
         verdict: UseVerdict::Unknown,
         classes,
-        reasons: vec![Reason::warn(RuleId::Aft1, "product.unknown_check_label")],
+        reasons: vec![Reason::warn(RuleId::Aft1, "product.unknown_check_label")], // AFT-1
     }
 }
 
@@ -467,7 +467,7 @@ fn allergen_reason(name: &str, found: &Classification, allergens: &[String]) -> 
             .any(|c| *c != ProductClass::Bland && found.classes.contains(c));
         by_name || by_class
     });
-    hit.then(|| Reason::block(RuleId::Per14, "per14.avoid_allergen"))
+    hit.then(|| Reason::block(RuleId::Per14, "per14.avoid_allergen")) // PER-14
 }
 
 /// The verdict for one class, `elapsed` after the last session end.
@@ -478,12 +478,12 @@ fn class_verdict(class: ProductClass, ctx: &ProductContext<'_>) -> (UseVerdict, 
     let elapsed = (ctx.now - end).max(Duration::zero());
     let at = |d: Duration| end + d;
     match class {
-        ProductClass::Bland => allowed(vec![Reason::info(RuleId::Aft1, "aft1.bland_ok")]),
+        ProductClass::Bland => allowed(vec![Reason::info(RuleId::Aft1, "aft1.bland_ok")]), // AFT-1
         ProductClass::OtherSkincare => lock_then(
             elapsed,
             FIRST_DAY,
             at(FIRST_DAY),
-            RuleId::Aft1,
+            RuleId::Aft1, // AFT-1
             "aft1.bland_only",
         ),
         ProductClass::Sunscreen => sunscreen_verdict(elapsed, end),
@@ -492,7 +492,7 @@ fn class_verdict(class: ProductClass, ctx: &ProductContext<'_>) -> (UseVerdict, 
             elapsed,
             LOCK,
             at(LOCK),
-            RuleId::Aft7,
+            RuleId::Aft7, // AFT-7
             "aft7.no_hair_removal_tan_peel",
         ),
         ProductClass::Peel => peel_verdict(elapsed, end),
@@ -509,7 +509,7 @@ fn allowed(reasons: Vec<Reason>) -> (UseVerdict, Vec<Reason>) {
 fn no_session_verdict(class: ProductClass) -> (UseVerdict, Vec<Reason>) {
     if class.is_active() || class == ProductClass::Peel {
         allowed(vec![Reason::info(
-            RuleId::Pre2,
+            RuleId::Pre2, // PRE-2
             "pre2.stop_actives_before_session",
         )])
     } else {
@@ -539,13 +539,13 @@ fn sunscreen_verdict(elapsed: Duration, end: DateTime<Utc>) -> (UseVerdict, Vec<
     if elapsed < FIRST_DAY {
         let lifts = end + FIRST_DAY;
         let reasons = vec![
-            Reason::block(RuleId::Aft1, "aft1.sunscreen_from_24h").until(lifts),
-            Reason::warn(RuleId::Aft3, "aft3.stay_out_of_sun").until(lifts),
+            Reason::block(RuleId::Aft1, "aft1.sunscreen_from_24h").until(lifts), // AFT-1
+            Reason::warn(RuleId::Aft3, "aft3.stay_out_of_sun").until(lifts),     // AFT-3
         ];
         (UseVerdict::NotUntil(lifts), reasons)
     } else if elapsed < FIRST_DAY + SPF_SPAN {
         allowed(vec![
-            Reason::info(RuleId::Aft4, "aft4.spf_recommended").until(end + FIRST_DAY + SPF_SPAN)
+            Reason::info(RuleId::Aft4, "aft4.spf_recommended").until(end + FIRST_DAY + SPF_SPAN), // AFT-4
         ])
     } else {
         allowed(Vec::new())
@@ -556,11 +556,11 @@ fn sunscreen_verdict(elapsed: Duration, end: DateTime<Utc>) -> (UseVerdict, Vec<
 fn makeup_verdict(elapsed: Duration, end: DateTime<Utc>) -> (UseVerdict, Vec<Reason>) {
     if elapsed < FIRST_DAY {
         let lifts = end + FIRST_DAY;
-        let reason = Reason::block(RuleId::Aft2, "aft2.no_makeup").until(lifts);
+        let reason = Reason::block(RuleId::Aft2, "aft2.no_makeup").until(lifts); // AFT-2
         (UseVerdict::NotUntil(lifts), vec![reason])
     } else if elapsed < MAKEUP_CAUTION_END {
         let reason =
-            Reason::warn(RuleId::Aft2, "aft2.makeup_caution").until(end + MAKEUP_CAUTION_END);
+            Reason::warn(RuleId::Aft2, "aft2.makeup_caution").until(end + MAKEUP_CAUTION_END); // AFT-2
         (UseVerdict::Warn, vec![reason])
     } else {
         allowed(Vec::new())
@@ -575,15 +575,15 @@ fn active_verdict(
 ) -> (UseVerdict, Vec<Reason>) {
     if elapsed < LOCK {
         let lifts = end + LOCK;
-        let reason = Reason::block(RuleId::Aft5, "aft5.actives_locked").until(lifts);
+        let reason = Reason::block(RuleId::Aft5, "aft5.actives_locked").until(lifts); // AFT-5
         (UseVerdict::NotUntil(lifts), vec![reason])
     } else if elapsed < WEEK {
-        let reason = Reason::warn(RuleId::Aft5, "aft5.actives_caution").until(end + WEEK);
+        let reason = Reason::warn(RuleId::Aft5, "aft5.actives_caution").until(end + WEEK); // AFT-5
         (UseVerdict::Warn, vec![reason])
     } else if flaking {
         (
             UseVerdict::Warn,
-            vec![Reason::warn(RuleId::Aft5, "aft5.actives_while_flaking")],
+            vec![Reason::warn(RuleId::Aft5, "aft5.actives_while_flaking")], // AFT-5
         )
     } else {
         allowed(Vec::new())
@@ -593,13 +593,13 @@ fn active_verdict(
 /// AFT-7 for 72 h; afterwards a peel is still an acid (AFT-5 caution) and
 /// will hold the next session for 4 weeks (SKIN-6).
 fn peel_verdict(elapsed: Duration, end: DateTime<Utc>) -> (UseVerdict, Vec<Reason>) {
-    let skin6 = Reason::info(RuleId::Skin6, "skin6.peel_delays_next_session");
+    let skin6 = Reason::info(RuleId::Skin6, "skin6.peel_delays_next_session"); // SKIN-6
     if elapsed < LOCK {
         let lifts = end + LOCK;
-        let reason = Reason::block(RuleId::Aft7, "aft7.no_hair_removal_tan_peel").until(lifts);
+        let reason = Reason::block(RuleId::Aft7, "aft7.no_hair_removal_tan_peel").until(lifts); // AFT-7
         (UseVerdict::NotUntil(lifts), vec![reason, skin6])
     } else if elapsed < WEEK {
-        let reason = Reason::warn(RuleId::Aft5, "aft5.actives_caution").until(end + WEEK);
+        let reason = Reason::warn(RuleId::Aft5, "aft5.actives_caution").until(end + WEEK); // AFT-5
         (UseVerdict::Warn, vec![reason, skin6])
     } else {
         allowed(vec![skin6])
@@ -630,25 +630,25 @@ fn activity_verdict(
 ) -> (UseVerdict, Vec<Reason>) {
     match activity {
         Activity::SunExposure if elapsed < FIRST_DAY => {
-            let reason = Reason::warn(RuleId::Aft3, "aft3.stay_out_of_sun").until(end + FIRST_DAY);
+            let reason = Reason::warn(RuleId::Aft3, "aft3.stay_out_of_sun").until(end + FIRST_DAY); // AFT-3
             (UseVerdict::Warn, vec![reason])
         }
         Activity::SunExposure if elapsed < FIRST_DAY + SPF_SPAN => {
             let until = end + FIRST_DAY + SPF_SPAN;
             (
                 UseVerdict::Warn,
-                vec![Reason::warn(RuleId::Aft4, "aft4.daily_spf").until(until)],
+                vec![Reason::warn(RuleId::Aft4, "aft4.daily_spf").until(until)], // AFT-4
             )
         }
         Activity::SunExposure => allowed(Vec::new()),
         _ if elapsed < LOCK => {
             let lifts = end + LOCK;
-            let reason = Reason::block(RuleId::Aft6, "aft6.no_sweat_or_water").until(lifts);
+            let reason = Reason::block(RuleId::Aft6, "aft6.no_sweat_or_water").until(lifts); // AFT-6
             (UseVerdict::NotUntil(lifts), vec![reason])
         }
         _ if elapsed < SWEAT_CAUTION_END => {
             let until = end + SWEAT_CAUTION_END;
-            let reason = Reason::warn(RuleId::Aft6, "aft6.sweat_water_caution").until(until);
+            let reason = Reason::warn(RuleId::Aft6, "aft6.sweat_water_caution").until(until); // AFT-6
             (UseVerdict::Warn, vec![reason])
         }
         _ => allowed(Vec::new()),
@@ -790,6 +790,7 @@ mod tests {
                 );
             }
             assert_eq!(ask(name, Duration::zero()).reasons[0].rule, RuleId::Aft5);
+            // AFT-5
         }
     }
 
@@ -855,7 +856,7 @@ mod tests {
         let first = ask("SPF 30", hours(24) - s);
         assert_eq!(first.verdict, UseVerdict::NotUntil(end() + hours(24)));
         assert!(
-            first.reasons.iter().any(|r| r.rule == RuleId::Aft3),
+            first.reasons.iter().any(|r| r.rule == RuleId::Aft3), // AFT-3
             "AFT-3"
         );
         let later = ask("SPF 30", hours(24));
@@ -876,7 +877,7 @@ mod tests {
                 UseVerdict::NotUntil(end() + hours(72)),
                 "AFT-7 {name}"
             );
-            assert_eq!(locked.reasons[0].rule, RuleId::Aft7);
+            assert_eq!(locked.reasons[0].rule, RuleId::Aft7); // AFT-7
             assert_ne!(
                 ask(name, hours(72)).verdict,
                 UseVerdict::NotUntil(end() + hours(72))
@@ -918,7 +919,7 @@ mod tests {
         for name in ["salicylic acid 2%", "Willow bark toner", "aloe vera gel"] {
             let answer = can_use_product(name, &ctx);
             assert_eq!(answer.verdict, UseVerdict::Avoid, "PER-14 {name}");
-            assert_eq!(answer.reasons[0].rule, RuleId::Per14);
+            assert_eq!(answer.reasons[0].rule, RuleId::Per14); // PER-14
         }
         assert_eq!(
             can_use_product("glycerin", &ctx).verdict,

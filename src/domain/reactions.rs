@@ -52,14 +52,14 @@ pub fn red_flag(kind: ReactionKind) -> Option<(RuleId, &'static str)> {
         K::IncreasingPainOrWarmth
         | K::SpreadingRedness
         | K::PusOrYellowCrust
-        | K::FeverOrChills => Some((RuleId::Rx4, "rx4.possible_infection_stop")),
-        K::BlistersTinglingOrBurning => Some((RuleId::Rx5, "rx5.possible_cold_sore_stop")),
-        K::FirmRedBumps => Some((RuleId::Rx6, "rx6.possible_granuloma_stop")),
-        K::GridMarks => Some((RuleId::Rx7, "rx7.possible_scarring_stop")),
-        K::SpreadingDarkPatches => Some((RuleId::Rx8, "rx8.possible_dark_marks_stop")),
-        K::ItchyRash => Some((RuleId::Rx9, "rx9.possible_allergy_stop")),
+        | K::FeverOrChills => Some((RuleId::Rx4, "rx4.possible_infection_stop")), // RX-4
+        K::BlistersTinglingOrBurning => Some((RuleId::Rx5, "rx5.possible_cold_sore_stop")), // RX-5
+        K::FirmRedBumps => Some((RuleId::Rx6, "rx6.possible_granuloma_stop")),              // RX-6
+        K::GridMarks => Some((RuleId::Rx7, "rx7.possible_scarring_stop")),                  // RX-7
+        K::SpreadingDarkPatches => Some((RuleId::Rx8, "rx8.possible_dark_marks_stop")),     // RX-8
+        K::ItchyRash => Some((RuleId::Rx9, "rx9.possible_allergy_stop")),                   // RX-9
         K::FaceLipOrTongueSwelling | K::SpreadingHives | K::DifficultyBreathing => {
-            Some((RuleId::Rx10, "rx10.call_emergency_services"))
+            Some((RuleId::Rx10, "rx10.call_emergency_services")) // RX-10
         }
         _ => None,
     }
@@ -81,6 +81,7 @@ pub fn triage(
 /// RX-4..10 and RX-11.
 fn stop_triage(reaction: &Reaction, rule: RuleId, key: &'static str) -> Triage {
     let level = if rule == RuleId::Rx10 {
+        // RX-10
         TriageLevel::Emergency
     } else {
         TriageLevel::Stop
@@ -89,7 +90,7 @@ fn stop_triage(reaction: &Reaction, rule: RuleId, key: &'static str) -> Triage {
     let mut reasons = vec![Reason::block(rule, key)];
     if open {
         reasons.push(Reason::block(
-            RuleId::Rx11,
+            RuleId::Rx11, // RX-11
             "rx11.sessions_held_until_resolved",
         ));
     }
@@ -109,9 +110,10 @@ fn expected_triage(
     let mut reasons = Vec::new();
     if reaction.kind == ReactionKind::Bruising {
         reasons.push(Reason::warn(RuleId::Rx3, "rx3.lighter_pressure_next_time"));
+        // RX-3
     }
     if reaction.status.is_closed() {
-        reasons.push(Reason::info(RuleId::Rx1, "rx1.marked_clear"));
+        reasons.push(Reason::info(RuleId::Rx1, "rx1.marked_clear")); // RX-1
         return watch_or_expected(reasons, false);
     }
     let hold = hold_reason(reaction, session_end, now);
@@ -147,15 +149,15 @@ fn hold_reason(
     now: DateTime<Utc>,
 ) -> Option<Reason> {
     if reaction.worsening {
-        return Some(Reason::warn(RuleId::Rx1, "rx1.getting_worse_hold"));
+        return Some(Reason::warn(RuleId::Rx1, "rx1.getting_worse_hold")); // RX-1
     }
     if reaction.severity == ReactionSeverity::Severe {
-        return Some(Reason::warn(RuleId::Rx1, "rx1.severe_hold"));
+        return Some(Reason::warn(RuleId::Rx1, "rx1.severe_hold")); // RX-1
     }
     match session_end {
-        None => Some(Reason::warn(RuleId::Rx1, "rx1.no_session_link_hold")),
+        None => Some(Reason::warn(RuleId::Rx1, "rx1.no_session_link_hold")), // RX-1
         Some(end) if now - end >= SETTLE => Some(Reason::warn(
-            RuleId::Rx1,
+            RuleId::Rx1, // RX-1
             "rx1.still_present_after_72h_hold",
         )),
         Some(_) => None,
@@ -164,7 +166,7 @@ fn hold_reason(
 
 /// RX-1: expected and settling, with the instant 72 hours are up.
 fn settling_reason(session_end: Option<DateTime<Utc>>) -> Reason {
-    Reason::info(RuleId::Rx1, "rx1.expected_usually_settles")
+    Reason::info(RuleId::Rx1, "rx1.expected_usually_settles") // RX-1
         .until_opt(session_end.map(|end| end + SETTLE))
 }
 
@@ -181,7 +183,7 @@ fn consult_reason(
     );
     let onset = session_end.unwrap_or(reaction.noticed_at);
     (watched && now - onset >= CONSULT_AFTER)
-        .then(|| Reason::warn(RuleId::Rx2, "rx2.lasting_see_clinician"))
+        .then(|| Reason::warn(RuleId::Rx2, "rx2.lasting_see_clinician")) // RX-2
 }
 
 #[cfg(test)]
@@ -307,22 +309,22 @@ mod tests {
     fn rx4_to_rx11_red_flags() {
         use ReactionKind as K;
         let table = [
-            (K::IncreasingPainOrWarmth, RuleId::Rx4, TriageLevel::Stop),
-            (K::SpreadingRedness, RuleId::Rx4, TriageLevel::Stop),
-            (K::PusOrYellowCrust, RuleId::Rx4, TriageLevel::Stop),
-            (K::FeverOrChills, RuleId::Rx4, TriageLevel::Stop),
-            (K::BlistersTinglingOrBurning, RuleId::Rx5, TriageLevel::Stop),
-            (K::FirmRedBumps, RuleId::Rx6, TriageLevel::Stop),
-            (K::GridMarks, RuleId::Rx7, TriageLevel::Stop),
-            (K::SpreadingDarkPatches, RuleId::Rx8, TriageLevel::Stop),
-            (K::ItchyRash, RuleId::Rx9, TriageLevel::Stop),
+            (K::IncreasingPainOrWarmth, RuleId::Rx4, TriageLevel::Stop), // RX-4
+            (K::SpreadingRedness, RuleId::Rx4, TriageLevel::Stop),       // RX-4
+            (K::PusOrYellowCrust, RuleId::Rx4, TriageLevel::Stop),       // RX-4
+            (K::FeverOrChills, RuleId::Rx4, TriageLevel::Stop),          // RX-4
+            (K::BlistersTinglingOrBurning, RuleId::Rx5, TriageLevel::Stop), // RX-5
+            (K::FirmRedBumps, RuleId::Rx6, TriageLevel::Stop),           // RX-6
+            (K::GridMarks, RuleId::Rx7, TriageLevel::Stop),              // RX-7
+            (K::SpreadingDarkPatches, RuleId::Rx8, TriageLevel::Stop),   // RX-8
+            (K::ItchyRash, RuleId::Rx9, TriageLevel::Stop),              // RX-9
             (
                 K::FaceLipOrTongueSwelling,
-                RuleId::Rx10,
+                RuleId::Rx10, // RX-10
                 TriageLevel::Emergency,
             ),
-            (K::SpreadingHives, RuleId::Rx10, TriageLevel::Emergency),
-            (K::DifficultyBreathing, RuleId::Rx10, TriageLevel::Emergency),
+            (K::SpreadingHives, RuleId::Rx10, TriageLevel::Emergency), // RX-10
+            (K::DifficultyBreathing, RuleId::Rx10, TriageLevel::Emergency), // RX-10
         ];
         for (kind, rule, level) in table {
             let open = triage(&reaction(kind), Some(end()), end() + days(60));
@@ -332,7 +334,7 @@ mod tests {
                 "{rule} {kind:?}"
             );
             assert!(open.holds_next_session, "RX-11 {kind:?}");
-            assert_eq!(open.reasons[1].rule, RuleId::Rx11);
+            assert_eq!(open.reasons[1].rule, RuleId::Rx11); // RX-11
             for status in [
                 ReactionStatus::Resolved(end() + days(3)),
                 ReactionStatus::ClearedByClinician(end() + days(3)),

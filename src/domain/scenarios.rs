@@ -160,7 +160,7 @@ fn defaults_block() {
     assert!(decision.is_blocked());
     assert!(!decision.can_start(&[]));
     assert!(
-        find(&decision, RuleId::Per1).is_some(),
+        find(&decision, RuleId::Per1).is_some(), // PER-1
         "PER-1 unknown age blocks"
     );
 }
@@ -173,51 +173,67 @@ type Mutation = fn(&mut Ready, Answer);
 fn person_and_day_questions_yes_and_not_sure() {
     let table: [(RuleId, Severity, Mutation); 16] = [
         (RuleId::Per2, Severity::Block, |r, a| {
+            // PER-2
             r.profile.pregnant_or_breastfeeding = a
         }),
         (RuleId::Per3, Severity::Block, |r, a| {
+            // PER-3
             r.profile.isotretinoin_now = a
         }),
         (RuleId::Per4, Severity::Block, |r, a| {
+            // PER-4
             r.profile.isotretinoin_past.answer = a
         }),
         (RuleId::Per5, Severity::Block, |r, a| {
+            // PER-5
             r.profile.bleeding_risk = a
         }),
         (RuleId::Per6, Severity::Block, |r, a| {
+            // PER-6
             r.profile.other_immunosuppression = a
         }),
         (RuleId::Per6, Severity::Block, |r, a| {
+            // PER-6
             r.profile.chemo_or_radiotherapy.answer = a
         }),
         (RuleId::Per7, Severity::Block, |r, a| {
+            // PER-7
             r.profile.keloid_tendency = a
         }),
         (RuleId::Per8, Severity::Block, |r, a| {
+            // PER-8
             r.profile.metal_allergy = a
         }),
         (RuleId::Per9, Severity::Block, |r, a| {
+            // PER-9
             r.profile.uncontrolled_diabetes = a
         }),
         (RuleId::Per10, Severity::Warn, |r, a| {
+            // PER-10
             r.profile.controlled_diabetes_or_slow_healing = a
         }),
         (RuleId::Per12, Severity::Warn, |r, a| {
+            // PER-12
             r.profile.koebner_history = a
         }),
         (RuleId::Per14, Severity::Warn, |r, a| {
+            // PER-14
             r.profile.product_allergy = a
         }),
         (RuleId::Per15, Severity::Block, |r, a| {
+            // PER-15
             r.today.alcohol_or_drugs = a
         }),
         (RuleId::Skin1, Severity::Block, |r, a| {
+            // SKIN-1
             r.today.widespread_infection = a
         }),
         (RuleId::Skin2, Severity::Block, |r, a| {
+            // SKIN-2
             r.today.cold_sore_now = a
         }),
         (RuleId::Pre2, Severity::Warn, |r, a| {
+            // PRE-2
             r.today.actives_last_3_days = a
         }),
     ];
@@ -259,7 +275,7 @@ fn per1_eighteenth_birthday_boundary() {
     );
     r.now = Utc.with_ymd_and_hms(2025, 6, 15, 23, 0, 0).unwrap();
     assert!(
-        find(&r.decide(), RuleId::Per1).is_none(),
+        find(&r.decide(), RuleId::Per1).is_none(), // PER-1
         "PER-1 open on the birthday"
     );
 }
@@ -289,7 +305,7 @@ fn per4_six_months_after_stop() {
         );
         r.now = day_of.and_hms_opt(0, 0, 0).unwrap().and_utc();
         assert!(
-            find(&r.decide(), RuleId::Per4).is_none(),
+            find(&r.decide(), RuleId::Per4).is_none(), // PER-4
             "PER-4 open {day_of}"
         );
     }
@@ -299,7 +315,7 @@ fn per4_six_months_after_stop() {
         date: None,
     };
     assert_eq!(
-        find(&r.decide(), RuleId::Per4).map(|x| x.key),
+        find(&r.decide(), RuleId::Per4).map(|x| x.key), // PER-4
         Some("per4.isotretinoin_stop_date_unknown")
     );
 }
@@ -326,7 +342,7 @@ fn per6_four_weeks_either_side() {
         r.now = day.and_hms_opt(12, 0, 0).unwrap().and_utc();
         let decision = r.decide();
         assert_eq!(
-            find(&decision, RuleId::Per6).map(|x| x.severity),
+            find(&decision, RuleId::Per6).map(|x| x.severity), // PER-6
             Some(severity),
             "PER-6 {day}"
         );
@@ -336,12 +352,12 @@ fn per6_four_weeks_either_side() {
     r.offset = utc;
     r.now = d(2025, 8, 29).and_hms_opt(0, 0, 0).unwrap().and_utc();
     assert!(
-        find(&r.decide(), RuleId::Per6).is_none(),
+        find(&r.decide(), RuleId::Per6).is_none(), // PER-6
         "PER-6 open 4 weeks after"
     );
     r.profile.chemo_or_radiotherapy.last_day = None;
     assert_eq!(
-        find(&r.decide(), RuleId::Per6).map(|x| x.until),
+        find(&r.decide(), RuleId::Per6).map(|x| x.until), // PER-6
         Some(None),
         "ongoing"
     );
@@ -356,7 +372,7 @@ fn per11_near_mouth_only() {
     let zones: Vec<Zone> = decision
         .zones
         .iter()
-        .filter(|z| z.planned && z.reasons.iter().any(|x| x.rule == RuleId::Per11))
+        .filter(|z| z.planned && z.reasons.iter().any(|x| x.rule == RuleId::Per11)) // PER-11
         .map(|z| z.zone)
         .collect();
     assert_eq!(zones, vec![Zone::LeftCheek, Zone::UpperLip], "PER-11");
@@ -381,7 +397,7 @@ fn per13_skin_types() {
         let mut r = ready();
         r.profile.skin_type = skin_type;
         assert_eq!(
-            find(&r.decide(), RuleId::Per13).map(|x| x.key),
+            find(&r.decide(), RuleId::Per13).map(|x| x.key), // PER-13
             key,
             "PER-13 {skin_type:?}"
         );
@@ -394,12 +410,12 @@ type ZoneMutation = fn(&mut ZoneCheck, Answer);
 #[test]
 fn skin_zone_questions_block_the_zone() {
     let table: [(RuleId, ZoneMutation); 6] = [
-        (RuleId::Skin1, |c, a| c.infection_or_broken_skin = a),
-        (RuleId::Skin3, |c, a| c.active_acne = a),
-        (RuleId::Skin4, |c, a| c.flare = a),
-        (RuleId::Skin5, |c, a| c.sunburn_or_tan.answer = a),
-        (RuleId::Skin9, |c, a| c.lesion = a),
-        (RuleId::Skin9, |c, a| c.changing_mole = a),
+        (RuleId::Skin1, |c, a| c.infection_or_broken_skin = a), // SKIN-1
+        (RuleId::Skin3, |c, a| c.active_acne = a),              // SKIN-3
+        (RuleId::Skin4, |c, a| c.flare = a),                    // SKIN-4
+        (RuleId::Skin5, |c, a| c.sunburn_or_tan.answer = a),    // SKIN-5
+        (RuleId::Skin9, |c, a| c.lesion = a),                   // SKIN-9
+        (RuleId::Skin9, |c, a| c.changing_mole = a),            // SKIN-9
     ];
     for (rule, mutate) in table {
         for answer in [Answer::Yes, Answer::NotSure] {
@@ -437,7 +453,7 @@ fn skin5_two_weeks() {
         Some(Utc.with_ymd_and_hms(2025, 6, 24, 0, 0, 0).unwrap())
     );
     r.now = Utc.with_ymd_and_hms(2025, 6, 30, 0, 0, 0).unwrap();
-    let still = find(&r.decide(), RuleId::Skin5)
+    let still = find(&r.decide(), RuleId::Skin5) // SKIN-5
         .cloned()
         .expect("still reported: blocks");
     assert_eq!(still.until, None, "SKIN-5 until resolved");
@@ -460,7 +476,7 @@ fn skin6_four_weeks_after_peel() {
     );
     r.now = Utc.with_ymd_and_hms(2025, 6, 15, 0, 0, 0).unwrap();
     assert!(
-        find(&r.decide(), RuleId::Skin6).is_none(),
+        find(&r.decide(), RuleId::Skin6).is_none(), // SKIN-6
         "SKIN-6 open after 4 weeks"
     );
     for (answer, date, key) in [
@@ -468,7 +484,7 @@ fn skin6_four_weeks_after_peel() {
         (Answer::Yes, None, "skin6.peel_or_laser_date_unknown"),
     ] {
         r.profile.peel_or_laser = DatedAnswer { answer, date };
-        assert_eq!(find(&r.decide(), RuleId::Skin6).map(|x| x.key), Some(key));
+        assert_eq!(find(&r.decide(), RuleId::Skin6).map(|x| x.key), Some(key)); // SKIN-6
     }
 }
 
@@ -478,9 +494,9 @@ fn skin6_four_weeks_after_peel() {
 fn skin7_skin8_month_windows() {
     type Set = fn(&mut Profile, ZoneHistory);
     let table: [(RuleId, Set, u32); 3] = [
-        (RuleId::Skin7, |p, h| p.filler = h, 6),
-        (RuleId::Skin7, |p, h| p.facial_surgery = h, 12),
-        (RuleId::Skin8, |p, h| p.recent_scars = h, 6),
+        (RuleId::Skin7, |p, h| p.filler = h, 6),          // SKIN-7
+        (RuleId::Skin7, |p, h| p.facial_surgery = h, 12), // SKIN-7
+        (RuleId::Skin8, |p, h| p.recent_scars = h, 6),    // SKIN-8
     ];
     let utc = FixedOffset::east_opt(0).unwrap();
     for (rule, set, months) in table {
@@ -559,7 +575,7 @@ fn pre1_checklist_required() {
     r.today.pre1_done = false;
     let decision = r.decide();
     assert_eq!(
-        find(&decision, RuleId::Pre1).map(|x| x.severity),
+        find(&decision, RuleId::Pre1).map(|x| x.severity), // PRE-1
         Some(Severity::Block),
         "PRE-1"
     );
@@ -588,7 +604,7 @@ fn pre3_soak_before_start() {
             soak,
             confirmed_full_soak: confirmed,
         };
-        let reason = find(&r.decide(), RuleId::Pre3).cloned();
+        let reason = find(&r.decide(), RuleId::Pre3).cloned(); // PRE-3
         assert_eq!(reason.as_ref().map(|x| x.key), key, "PRE-3");
         if key == Some("pre3.soak_running") {
             assert_eq!(
@@ -605,7 +621,7 @@ fn pre3_soak_before_start() {
         confirmed_full_soak: false,
     };
     assert_eq!(
-        find(&r.decide(), RuleId::Pre3).map(|x| x.key),
+        find(&r.decide(), RuleId::Pre3).map(|x| x.key), // PRE-3
         Some("pre3.soak_not_done")
     );
 }
@@ -622,7 +638,7 @@ fn pre5_serum_check() {
         let mut r = ready();
         r.today.serum = Some(serum.to_string());
         assert_eq!(
-            find(&r.decide(), RuleId::Pre5).map(|x| x.key),
+            find(&r.decide(), RuleId::Pre5).map(|x| x.key), // PRE-5
             key,
             "PRE-5 {serum}"
         );
@@ -636,7 +652,7 @@ fn pre6_numbing_info() {
     r.today.numbing_cream = true;
     let decision = r.decide();
     assert_eq!(
-        find(&decision, RuleId::Pre6).map(|x| x.severity),
+        find(&decision, RuleId::Pre6).map(|x| x.severity), // PRE-6
         Some(Severity::Info),
         "PRE-6"
     );
