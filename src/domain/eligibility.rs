@@ -115,7 +115,12 @@ impl SessionDecision {
             .filter(|r| r.needs_ack && !acknowledged.contains(&r.key))
             .map(|r| r.key)
             .collect();
-        keys.dedup();
+        let mut seen = Vec::new();
+        keys.retain(|k| {
+            let first = !seen.contains(k);
+            seen.push(*k);
+            first
+        });
         keys
     }
 

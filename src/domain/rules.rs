@@ -12,8 +12,9 @@ use serde::Serialize;
 
 use super::model::Zone;
 
-/// The id of a rule in docs/safety-rules.md.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// The id of a rule in docs/safety-rules.md. It serialises as written in
+/// the reference (`"AFT-5"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleId {
     Dev1,
     Dev2,
@@ -235,6 +236,12 @@ impl RuleId {
     }
 }
 
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl std::fmt::Display for RuleId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -339,6 +346,7 @@ mod tests {
             assert_eq!(id.to_string(), id.as_str());
         }
         assert_eq!(RuleId::parse("AFT-11"), None);
+        assert_eq!(serde_json::to_string(&RuleId::Aft5).unwrap(), "\"AFT-5\"");
     }
 
     #[test]

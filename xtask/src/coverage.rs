@@ -2,8 +2,9 @@
 //!
 //! Installs what is missing first and says so: `cargo-llvm-cov` from
 //! crates.io (`cargo install cargo-llvm-cov --locked`) and the rustup
-//! component `llvm-tools-preview`. Then runs the library's native tests under
-//! instrumentation and prints the line coverage of the domain files.
+//! component `llvm-tools-preview`. Then runs the domain's native tests (the
+//! library's tests filtered by `domain::`) under instrumentation and prints
+//! the line coverage of the domain files.
 //!
 //! Invariants:
 //! - Only files under `src/domain/` count: everything else is passed to
@@ -27,7 +28,7 @@ const TARGET_PERCENT: f64 = 95.0;
 pub fn run(root: &Path) -> Result<(), String> {
     ensure_llvm_cov()?;
     println!(
-        "coverage: running `cargo llvm-cov --lib --summary-only` (native tests of the library)"
+        "coverage: running `cargo llvm-cov --lib --summary-only -- domain::` (the domain's tests)"
     );
     let output = Command::new("cargo")
         .current_dir(root)
@@ -37,6 +38,8 @@ pub fn run(root: &Path) -> Result<(), String> {
             "--summary-only",
             "--ignore-filename-regex",
             IGNORE,
+            "--",
+            "domain::",
         ])
         .output()
         .map_err(|e| format!("cannot run cargo llvm-cov: {e}"))?;
