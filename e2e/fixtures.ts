@@ -1,0 +1,53 @@
+// Shared fixtures for every journey. Each test fails if the page logs a
+// console error, violates its Content-Security-Policy, throws an uncaught
+// exception, or sends a request to any host other than 127.0.0.1.
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+type Guards = {
+  problems: string[];
+};
+
+export const test = base.extend<Guards>({
+  problems: [
+    async ({ page, context }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+      context.on('request', (request) => {
+        const url = new URL(request.url());
+        const local = url.hostname === '127.0.0.1';
+        const inline = url.protocol === 'data:' || url.protocol === 'blob:';
+        if (!local && !inline) problems.push(`request to another host: ${request.url()}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      await use(problems);
+      expect(problems, 'console errors, CSP violations or third-party requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/// The app has mounted when its bottom navigation bar is visible.
+export async function waitForApp(page: Page) {
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/// WCAG 2.2 AA (and everything below it) by axe-core: zero violations.
+export async function expectNoAxeViolations(page: Page, context = '') {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}

@@ -1,0 +1,38 @@
+//! The UI shell: the router, the layout and the pages. It reads the domain
+//! and talks to browser storage only through the `storage` layer.
+
+mod layout;
+mod pages;
+pub mod routes;
+pub mod text;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use layout::Layout;
+use pages::{
+    AboutPage, AftercarePage, HistoryPage, HomePage, LogPage, NotFoundPage, SessionPage,
+    SettingsPage,
+};
+
+/// The root component.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router base=routes::base()>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/session") view=SessionPage />
+                    <Route path=path!("/aftercare") view=AftercarePage />
+                    <Route path=path!("/log") view=LogPage />
+                    <Route path=path!("/history") view=HistoryPage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/about") view=AboutPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
