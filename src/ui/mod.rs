@@ -35,4 +35,3 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-

@@ -116,7 +116,9 @@ pub fn drop_preload_integrity(html: &str) -> String {
         let tag = &rest[i..end];
         match tag.find(" integrity=\"") {
             Some(at) => {
-                let value_end = tag[at + 12..].find('"').map_or(tag.len(), |k| at + 12 + k + 1);
+                let value_end = tag[at + 12..]
+                    .find('"')
+                    .map_or(tag.len(), |k| at + 12 + k + 1);
                 out.push_str(&tag[..at]);
                 out.push_str(&tag[value_end..]);
             }
