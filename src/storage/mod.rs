@@ -1,5 +1,38 @@
 //! The storage boundary: the only code in Rollwise that touches browser
-//! storage. Everything above it sees typed results and typed errors.
+//! storage (`localStorage`, the `storage` event, `navigator.storage`).
+//! Everything above it sees typed results and typed errors.
+//!
+//! Layout:
+//! - [`doc`]: [`AppDoc`], the document in domain types.
+//! - [`format`]: the stored versions (`format::v1`), migrations, decoding.
+//! - [`validate`], [`merge`]: pure rules and merges.
+//! - [`backup`], [`csv`]: export and import files.
+//! - [`backend`], [`store`]: keys, start-up states, saving, two tabs.
+//! - [`events`], [`persist`]: the `storage` event and persistence.
+//!
+//! Invariants:
+//! - Everything but `backend::LocalStorageBackend`, `events`, `persist` and
+//!   the helpers below is pure and tested natively; the clock is always a
+//!   parameter (`now`).
+//! - Serde types of the stored format live only in `format`.
+
+pub mod backend;
+pub mod backup;
+pub mod csv;
+pub mod doc;
+pub mod events;
+pub mod format;
+pub mod merge;
+pub mod persist;
+pub mod store;
+pub mod validate;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod proptests;
+#[cfg(test)]
+pub(crate) mod testdata;
+
+pub use doc::AppDoc;
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
@@ -13,6 +46,8 @@ pub enum StorageError {
     WriteFailed(String),
     /// The stored text could not be read as the expected type.
     Unreadable(String),
+    /// A write failed because the storage quota is full.
+    QuotaExceeded(String),
 }
 
 impl std::fmt::Display for StorageError {
@@ -21,6 +56,7 @@ impl std::fmt::Display for StorageError {
             Self::Unavailable(why) => write!(f, "storage is unavailable: {why}"),
             Self::WriteFailed(why) => write!(f, "saving failed: {why}"),
             Self::Unreadable(why) => write!(f, "stored data is unreadable: {why}"),
+            Self::QuotaExceeded(why) => write!(f, "storage is full: {why}"),
         }
     }
 }

@@ -1,0 +1,194 @@
+//! Where the store keeps its text: a small key-value trait with the
+//! browser's `localStorage` and an in-memory map behind it.
+//!
+//! Invariants:
+//! - No method panics: every browser failure comes back as a
+//!   [`StorageError`]. A full quota is [`StorageError::QuotaExceeded`].
+//! - [`LocalStorageBackend`] asks the window for `localStorage` on every
+//!   call, so access that throws (private modes, a shadowed getter) is an
+//!   error each time, never a cached handle.
+//! - [`MemoryBackend`] is what the app runs on when storage is unavailable;
+//!   tests also use it and [`FailingBackend`].
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::StorageError;
+
+/// A key-value store of text.
+pub trait Backend {
+    /// The text under `key`, if any.
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    /// Stores `value` under `key`, all or nothing.
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Removes `key`.
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+    /// Returns true for the in-memory fallback (nothing survives a reload).
+    fn is_memory(&self) -> bool {
+        false
+    }
+}
+
+/// The browser's `localStorage`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LocalStorageBackend;
+
+impl LocalStorageBackend {
+    fn storage() -> Result<web_sys::Storage, StorageError> {
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(storage),
+            Ok(None) => Err(StorageError::Unavailable(
+                "the browser offers no local storage".into(),
+            )),
+            Err(e) => Err(StorageError::Unavailable(describe(&e))),
+        }
+    }
+}
+
+impl Backend for LocalStorageBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Self::storage()?
+            .get_item(key)
+            .map_err(|e| StorageError::Unavailable(describe(&e)))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        Self::storage()?
+            .set_item(key, value)
+            .map_err(|e| write_error(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|e| StorageError::WriteFailed(describe(&e)))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let storage = Self::storage()?;
+        let len = storage
+            .length()
+            .map_err(|e| StorageError::Unavailable(describe(&e)))?;
+        let mut keys = Vec::new();
+        for i in 0..len {
+            if let Some(key) = storage
+                .key(i)
+                .map_err(|e| StorageError::Unavailable(describe(&e)))?
+            {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}
+
+/// Classifies a failed `setItem`.
+fn write_error(e: &JsValue) -> StorageError {
+    let name = e
+        .dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StorageError::QuotaExceeded(describe(e))
+    } else {
+        StorageError::WriteFailed(describe(e))
+    }
+}
+
+/// A readable description of a thrown value.
+fn describe(e: &JsValue) -> String {
+    if let Some(d) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", d.name(), d.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// An in-memory store; nothing survives a reload.
+#[derive(Debug, Default)]
+pub struct MemoryBackend {
+    map: RefCell<BTreeMap<String, String>>,
+}
+
+impl MemoryBackend {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.map.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.map.borrow().keys().cloned().collect())
+    }
+
+    fn is_memory(&self) -> bool {
+        true
+    }
+}
+
+/// A store whose every call fails, as storage does in some private modes.
+#[derive(Debug, Clone, Default)]
+pub struct FailingBackend;
+
+impl Backend for FailingBackend {
+    fn get(&self, _: &str) -> Result<Option<String>, StorageError> {
+        Err(StorageError::Unavailable("access denied".into()))
+    }
+
+    fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable("access denied".into()))
+    }
+
+    fn remove(&self, _: &str) -> Result<(), StorageError> {
+        Err(StorageError::Unavailable("access denied".into()))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Err(StorageError::Unavailable("access denied".into()))
+    }
+}
+
+impl<B: Backend + ?Sized> Backend for std::rc::Rc<B> {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
+
+    fn is_memory(&self) -> bool {
+        (**self).is_memory()
+    }
+}

@@ -1,0 +1,695 @@
+//! Stored format version 1: the serde types of the document kept in
+//! `localStorage` and in backups, and their conversions to and from
+//! [`AppDoc`].
+//!
+//! Invariants:
+//! - These types are the format. They never reuse a domain type, so a
+//!   domain refactor fails to compile here instead of silently changing what
+//!   is stored; the golden fixture `tests/fixtures/stored-v1.json` pins it.
+//! - Every struct denies unknown fields: a document that does not match is
+//!   reported, never half read.
+//! - [`from_domain`] is total. [`to_domain`] is total too: it returns an
+//!   error for values the domain cannot hold (a negative pause), never panics.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::FormatError;
+use crate::domain::guided as g;
+use crate::domain::model as m;
+use crate::domain::timer::SoakTimer;
+use crate::storage::doc::{
+    AppDoc, FlowState, GuidedRun, Preferences, ReminderSchedule, ReplacedDevice,
+};
+
+/// The version these types describe.
+pub const VERSION: u32 = 1;
+
+/// Declares a stored enum that mirrors a domain enum variant for variant,
+/// with both conversions. Each match is exhaustive, so a new or renamed
+/// domain variant stops the build here.
+macro_rules! mirror_enum {
+    ($(#[$meta:meta])* $name:ident <=> $domain:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl From<m::$domain> for $name {
+            fn from(value: m::$domain) -> Self {
+                match value { $(m::$domain::$variant => $name::$variant),+ }
+            }
+        }
+
+        impl From<$name> for m::$domain {
+            fn from(value: $name) -> Self {
+                match value { $($name::$variant => m::$domain::$variant),+ }
+            }
+        }
+    };
+}
+
+mirror_enum!(
+    /// A yes/no/not-sure answer.
+    Answer <=> Answer { Yes, No, NotSure }
+);
+mirror_enum!(
+    /// A Fitzpatrick skin type.
+    SkinType <=> SkinType { I, II, III, IV, V, VI, NotSure }
+);
+mirror_enum!(
+    /// A zone.
+    Zone <=> Zone {
+        Forehead, Nose, LeftCheek, RightCheek, UpperLip, Chin, Jawline, Neck, Decolletage,
+    }
+);
+mirror_enum!(
+    /// A kind of device.
+    DeviceKind <=> DeviceKind { ManualRoller, ElectricPen, RadioFrequency }
+);
+mirror_enum!(
+    /// What was noticed.
+    ReactionKind <=> ReactionKind {
+        Redness, Swelling, Sensitivity, DrynessFlaking, Tightness, MildItch, Bruising,
+        IncreasingPainOrWarmth, SpreadingRedness, PusOrYellowCrust, FeverOrChills,
+        BlistersTinglingOrBurning, FirmRedBumps, GridMarks, SpreadingDarkPatches, ItchyRash,
+        FaceLipOrTongueSwelling, SpreadingHives, DifficultyBreathing,
+    }
+);
+mirror_enum!(
+    /// How strong a reaction is.
+    ReactionSeverity <=> ReactionSeverity { None, Mild, Moderate, Severe }
+);
+
+/// A guided-session event kind (the domain's lives in `guided`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunEventKind {
+    Pause,
+    Resume,
+    Next,
+    StopZoneBleeding,
+    End,
+}
+
+impl From<g::RunEventKind> for RunEventKind {
+    fn from(value: g::RunEventKind) -> Self {
+        match value {
+            g::RunEventKind::Pause => RunEventKind::Pause,
+            g::RunEventKind::Resume => RunEventKind::Resume,
+            g::RunEventKind::Next => RunEventKind::Next,
+            g::RunEventKind::StopZoneBleeding => RunEventKind::StopZoneBleeding,
+            g::RunEventKind::End => RunEventKind::End,
+        }
+    }
+}
+
+impl From<RunEventKind> for g::RunEventKind {
+    fn from(value: RunEventKind) -> Self {
+        match value {
+            RunEventKind::Pause => g::RunEventKind::Pause,
+            RunEventKind::Resume => g::RunEventKind::Resume,
+            RunEventKind::Next => g::RunEventKind::Next,
+            RunEventKind::StopZoneBleeding => g::RunEventKind::StopZoneBleeding,
+            RunEventKind::End => g::RunEventKind::End,
+        }
+    }
+}
+
+/// The whole stored document, version 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Doc {
+    /// Always [`VERSION`].
+    pub schema_version: u32,
+    pub revision: u64,
+    pub profile: Option<Profile>,
+    pub device: Option<Device>,
+    pub replaced_devices: Vec<ReplacedDeviceV1>,
+    pub sessions: Vec<Session>,
+    pub reactions: Vec<Reaction>,
+    pub preferences: PreferencesV1,
+    pub flow: Flow,
+    pub reminder: Reminder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedAnswer {
+    pub answer: Answer,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Age {
+    Unknown,
+    ConfirmedAdult,
+    BornOn(NaiveDate),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentCourse {
+    pub answer: Answer,
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneDated {
+    pub zone: Option<Zone>,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZoneHistory {
+    pub answer: Answer,
+    pub entries: Vec<ZoneDated>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub age: Age,
+    pub pregnant_or_breastfeeding: Answer,
+    pub isotretinoin_now: Answer,
+    pub isotretinoin_past: DatedAnswer,
+    pub bleeding_risk: Answer,
+    pub chemo_or_radiotherapy: TreatmentCourse,
+    pub other_immunosuppression: Answer,
+    pub keloid_tendency: Answer,
+    pub metal_allergy: Answer,
+    pub uncontrolled_diabetes: Answer,
+    pub controlled_diabetes_or_slow_healing: Answer,
+    pub cold_sore_history: Answer,
+    pub koebner_history: Answer,
+    pub skin_type: SkinType,
+    pub product_allergy: Answer,
+    pub allergens: Vec<String>,
+    pub peel_or_laser: DatedAnswer,
+    pub filler: ZoneHistory,
+    pub facial_surgery: ZoneHistory,
+    pub recent_scars: ZoneHistory,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Damage {
+    pub bent: bool,
+    pub hooked: bool,
+    pub rusted: bool,
+    pub missing_needle: bool,
+    pub drags_or_jerks: bool,
+    pub dropped: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Device {
+    pub kind: DeviceKind,
+    /// Needle length in micrometres.
+    pub needle_um: u16,
+    pub first_use: Option<DateTime<Utc>>,
+    pub sessions_used: u32,
+    pub damage: Damage,
+    pub only_mine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplacedDeviceV1 {
+    pub device: Device,
+    pub replaced_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub id: u64,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub needle_um: u16,
+    pub zones_completed: Vec<Zone>,
+    pub zones_stopped_bleeding: Vec<Zone>,
+    pub disinfected_before: bool,
+    pub disinfected_after: bool,
+}
+
+/// Whether a reaction is still there, tagged as `{"state": .., "at": ..}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", content = "at", rename_all = "snake_case")]
+pub enum ReactionStatus {
+    StillPresent,
+    Resolved(DateTime<Utc>),
+    ClearedByClinician(DateTime<Utc>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reaction {
+    pub id: u64,
+    pub kind: ReactionKind,
+    pub severity: ReactionSeverity,
+    pub zones: Vec<Zone>,
+    pub noticed_at: DateTime<Utc>,
+    pub session: Option<u64>,
+    pub status: ReactionStatus,
+    pub worsening: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesV1 {
+    pub passes_per_direction: u8,
+    pub sound: bool,
+    pub vibration: bool,
+    pub reminder_lead_minutes: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Soak {
+    pub started_at: DateTime<Utc>,
+    pub paused_total_ms: i64,
+    pub paused_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunEvent {
+    pub at: DateTime<Utc>,
+    pub kind: RunEventKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guided {
+    pub zones: Vec<Zone>,
+    pub passes_per_direction: u8,
+    pub started_at: DateTime<Utc>,
+    pub events: Vec<RunEvent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub soak: Option<Soak>,
+    pub guided: Option<Guided>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reminder {
+    pub sequence: u64,
+    pub next_session_at: Option<DateTime<Utc>>,
+}
+
+/// Converts the app's document to the stored format.
+pub fn from_domain(doc: &AppDoc) -> Doc {
+    Doc {
+        schema_version: VERSION,
+        revision: doc.revision,
+        profile: doc.profile.as_ref().map(profile_out),
+        device: doc.device.as_ref().map(device_out),
+        replaced_devices: doc
+            .replaced_devices
+            .iter()
+            .map(|r| ReplacedDeviceV1 {
+                device: device_out(&r.device),
+                replaced_at: r.replaced_at,
+            })
+            .collect(),
+        sessions: doc.sessions.iter().map(session_out).collect(),
+        reactions: doc.reactions.iter().map(reaction_out).collect(),
+        preferences: PreferencesV1 {
+            passes_per_direction: doc.preferences.passes_per_direction,
+            sound: doc.preferences.sound,
+            vibration: doc.preferences.vibration,
+            reminder_lead_minutes: doc.preferences.reminder_lead_minutes,
+        },
+        flow: Flow {
+            soak: doc.flow.soak.as_ref().map(|s| Soak {
+                started_at: s.started_at,
+                paused_total_ms: s.paused_total.num_milliseconds(),
+                paused_at: s.paused_at,
+            }),
+            guided: doc.flow.guided.as_ref().map(|run| Guided {
+                zones: zones_out(&run.plan.zones),
+                passes_per_direction: run.plan.passes_per_direction,
+                started_at: run.started_at,
+                events: run
+                    .events
+                    .iter()
+                    .map(|e| RunEvent {
+                        at: e.at,
+                        kind: e.kind.into(),
+                    })
+                    .collect(),
+            }),
+        },
+        reminder: Reminder {
+            sequence: doc.reminder.sequence,
+            next_session_at: doc.reminder.next_session_at,
+        },
+    }
+}
+
+/// Converts a stored document to the app's document. It checks the version
+/// and what the domain cannot hold; `validate` checks the rest.
+pub fn to_domain(doc: Doc) -> Result<AppDoc, FormatError> {
+    if doc.schema_version != VERSION {
+        return Err(FormatError::WrongVersion {
+            expected: VERSION,
+            found: doc.schema_version,
+        });
+    }
+    let soak = match doc.flow.soak {
+        None => None,
+        Some(s) => Some(SoakTimer {
+            started_at: s.started_at,
+            paused_total: Duration::try_milliseconds(s.paused_total_ms)
+                .filter(|d| *d >= Duration::zero())
+                .ok_or(FormatError::BadValue("flow.soak.paused_total_ms"))?,
+            paused_at: s.paused_at,
+        }),
+    };
+    Ok(AppDoc {
+        revision: doc.revision,
+        profile: doc.profile.map(profile_in),
+        device: doc.device.map(device_in),
+        replaced_devices: doc
+            .replaced_devices
+            .into_iter()
+            .map(|r| ReplacedDevice {
+                device: device_in(r.device),
+                replaced_at: r.replaced_at,
+            })
+            .collect(),
+        sessions: doc.sessions.into_iter().map(session_in).collect(),
+        reactions: doc.reactions.into_iter().map(reaction_in).collect(),
+        preferences: Preferences {
+            passes_per_direction: doc.preferences.passes_per_direction,
+            sound: doc.preferences.sound,
+            vibration: doc.preferences.vibration,
+            reminder_lead_minutes: doc.preferences.reminder_lead_minutes,
+        },
+        flow: FlowState {
+            soak,
+            guided: doc.flow.guided.map(|run| GuidedRun {
+                plan: g::SessionPlan {
+                    zones: zones_in(run.zones),
+                    passes_per_direction: run.passes_per_direction,
+                },
+                started_at: run.started_at,
+                events: run
+                    .events
+                    .into_iter()
+                    .map(|e| g::RunEvent {
+                        at: e.at,
+                        kind: e.kind.into(),
+                    })
+                    .collect(),
+            }),
+        },
+        reminder: ReminderSchedule {
+            sequence: doc.reminder.sequence,
+            next_session_at: doc.reminder.next_session_at,
+        },
+    })
+}
+
+fn zones_out(zones: &[m::Zone]) -> Vec<Zone> {
+    zones.iter().map(|z| Zone::from(*z)).collect()
+}
+
+fn zones_in(zones: Vec<Zone>) -> Vec<m::Zone> {
+    zones.into_iter().map(m::Zone::from).collect()
+}
+
+fn dated_out(d: m::DatedAnswer) -> DatedAnswer {
+    DatedAnswer {
+        answer: d.answer.into(),
+        date: d.date,
+    }
+}
+
+fn dated_in(d: DatedAnswer) -> m::DatedAnswer {
+    m::DatedAnswer {
+        answer: d.answer.into(),
+        date: d.date,
+    }
+}
+
+fn history_out(h: &m::ZoneHistory) -> ZoneHistory {
+    ZoneHistory {
+        answer: h.answer.into(),
+        entries: h
+            .entries
+            .iter()
+            .map(|e| ZoneDated {
+                zone: e.zone.map(Zone::from),
+                date: e.date,
+            })
+            .collect(),
+    }
+}
+
+fn history_in(h: ZoneHistory) -> m::ZoneHistory {
+    m::ZoneHistory {
+        answer: h.answer.into(),
+        entries: h
+            .entries
+            .into_iter()
+            .map(|e| m::ZoneDated {
+                zone: e.zone.map(m::Zone::from),
+                date: e.date,
+            })
+            .collect(),
+    }
+}
+
+fn profile_out(p: &m::Profile) -> Profile {
+    Profile {
+        age: match p.age {
+            m::AgeAnswer::Unknown => Age::Unknown,
+            m::AgeAnswer::ConfirmedAdult => Age::ConfirmedAdult,
+            m::AgeAnswer::BornOn(d) => Age::BornOn(d),
+        },
+        pregnant_or_breastfeeding: p.pregnant_or_breastfeeding.into(),
+        isotretinoin_now: p.isotretinoin_now.into(),
+        isotretinoin_past: dated_out(p.isotretinoin_past),
+        bleeding_risk: p.bleeding_risk.into(),
+        chemo_or_radiotherapy: TreatmentCourse {
+            answer: p.chemo_or_radiotherapy.answer.into(),
+            first_day: p.chemo_or_radiotherapy.first_day,
+            last_day: p.chemo_or_radiotherapy.last_day,
+        },
+        other_immunosuppression: p.other_immunosuppression.into(),
+        keloid_tendency: p.keloid_tendency.into(),
+        metal_allergy: p.metal_allergy.into(),
+        uncontrolled_diabetes: p.uncontrolled_diabetes.into(),
+        controlled_diabetes_or_slow_healing: p.controlled_diabetes_or_slow_healing.into(),
+        cold_sore_history: p.cold_sore_history.into(),
+        koebner_history: p.koebner_history.into(),
+        skin_type: p.skin_type.into(),
+        product_allergy: p.product_allergy.into(),
+        allergens: p.allergens.clone(),
+        peel_or_laser: dated_out(p.peel_or_laser),
+        filler: history_out(&p.filler),
+        facial_surgery: history_out(&p.facial_surgery),
+        recent_scars: history_out(&p.recent_scars),
+    }
+}
+
+fn profile_in(p: Profile) -> m::Profile {
+    m::Profile {
+        age: match p.age {
+            Age::Unknown => m::AgeAnswer::Unknown,
+            Age::ConfirmedAdult => m::AgeAnswer::ConfirmedAdult,
+            Age::BornOn(d) => m::AgeAnswer::BornOn(d),
+        },
+        pregnant_or_breastfeeding: p.pregnant_or_breastfeeding.into(),
+        isotretinoin_now: p.isotretinoin_now.into(),
+        isotretinoin_past: dated_in(p.isotretinoin_past),
+        bleeding_risk: p.bleeding_risk.into(),
+        chemo_or_radiotherapy: m::TreatmentCourse {
+            answer: p.chemo_or_radiotherapy.answer.into(),
+            first_day: p.chemo_or_radiotherapy.first_day,
+            last_day: p.chemo_or_radiotherapy.last_day,
+        },
+        other_immunosuppression: p.other_immunosuppression.into(),
+        keloid_tendency: p.keloid_tendency.into(),
+        metal_allergy: p.metal_allergy.into(),
+        uncontrolled_diabetes: p.uncontrolled_diabetes.into(),
+        controlled_diabetes_or_slow_healing: p.controlled_diabetes_or_slow_healing.into(),
+        cold_sore_history: p.cold_sore_history.into(),
+        koebner_history: p.koebner_history.into(),
+        skin_type: p.skin_type.into(),
+        product_allergy: p.product_allergy.into(),
+        allergens: p.allergens,
+        peel_or_laser: dated_in(p.peel_or_laser),
+        filler: history_in(p.filler),
+        facial_surgery: history_in(p.facial_surgery),
+        recent_scars: history_in(p.recent_scars),
+    }
+}
+
+fn device_out(d: &m::Device) -> Device {
+    Device {
+        kind: d.kind.into(),
+        needle_um: d.needle.micrometres(),
+        first_use: d.first_use,
+        sessions_used: d.sessions_used,
+        damage: Damage {
+            bent: d.damage.bent,
+            hooked: d.damage.hooked,
+            rusted: d.damage.rusted,
+            missing_needle: d.damage.missing_needle,
+            drags_or_jerks: d.damage.drags_or_jerks,
+            dropped: d.damage.dropped,
+        },
+        only_mine: d.only_mine,
+    }
+}
+
+fn device_in(d: Device) -> m::Device {
+    m::Device {
+        kind: d.kind.into(),
+        needle: m::NeedleLength::from_micrometres(d.needle_um),
+        first_use: d.first_use,
+        sessions_used: d.sessions_used,
+        damage: m::DamageFlags {
+            bent: d.damage.bent,
+            hooked: d.damage.hooked,
+            rusted: d.damage.rusted,
+            missing_needle: d.damage.missing_needle,
+            drags_or_jerks: d.damage.drags_or_jerks,
+            dropped: d.damage.dropped,
+        },
+        only_mine: d.only_mine,
+    }
+}
+
+fn session_out(s: &m::Session) -> Session {
+    Session {
+        id: s.id.0,
+        started_at: s.started_at,
+        ended_at: s.ended_at,
+        needle_um: s.needle.micrometres(),
+        zones_completed: zones_out(&s.zones_completed),
+        zones_stopped_bleeding: zones_out(&s.zones_stopped_bleeding),
+        disinfected_before: s.disinfected_before,
+        disinfected_after: s.disinfected_after,
+    }
+}
+
+fn session_in(s: Session) -> m::Session {
+    m::Session {
+        id: m::SessionId(s.id),
+        started_at: s.started_at,
+        ended_at: s.ended_at,
+        needle: m::NeedleLength::from_micrometres(s.needle_um),
+        zones_completed: zones_in(s.zones_completed),
+        zones_stopped_bleeding: zones_in(s.zones_stopped_bleeding),
+        disinfected_before: s.disinfected_before,
+        disinfected_after: s.disinfected_after,
+    }
+}
+
+fn reaction_out(r: &m::Reaction) -> Reaction {
+    Reaction {
+        id: r.id.0,
+        kind: r.kind.into(),
+        severity: r.severity.into(),
+        zones: zones_out(&r.zones),
+        noticed_at: r.noticed_at,
+        session: r.session.map(|s| s.0),
+        status: match r.status {
+            m::ReactionStatus::StillPresent => ReactionStatus::StillPresent,
+            m::ReactionStatus::Resolved(at) => ReactionStatus::Resolved(at),
+            m::ReactionStatus::ClearedByClinician(at) => ReactionStatus::ClearedByClinician(at),
+        },
+        worsening: r.worsening,
+    }
+}
+
+fn reaction_in(r: Reaction) -> m::Reaction {
+    m::Reaction {
+        id: m::ReactionId(r.id),
+        kind: r.kind.into(),
+        severity: r.severity.into(),
+        zones: zones_in(r.zones),
+        noticed_at: r.noticed_at,
+        session: r.session.map(m::SessionId),
+        status: match r.status {
+            ReactionStatus::StillPresent => m::ReactionStatus::StillPresent,
+            ReactionStatus::Resolved(at) => m::ReactionStatus::Resolved(at),
+            ReactionStatus::ClearedByClinician(at) => m::ReactionStatus::ClearedByClinician(at),
+        },
+        worsening: r.worsening,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::testdata::full_doc;
+
+    #[test]
+    fn domain_round_trips_through_v1() {
+        let doc = full_doc();
+        let stored = from_domain(&doc);
+        let json = serde_json::to_string(&stored).unwrap();
+        let back: Doc = serde_json::from_str(&json).unwrap();
+        assert_eq!(to_domain(back).unwrap(), doc);
+    }
+
+    #[test]
+    fn empty_doc_round_trips() {
+        let doc = AppDoc::default();
+        assert_eq!(to_domain(from_domain(&doc)).unwrap(), doc);
+    }
+
+    #[test]
+    fn values_the_domain_cannot_hold_are_errors() {
+        let cases = [-1_i64, i64::MIN];
+        for ms in cases {
+            let mut stored = from_domain(&full_doc());
+            stored.flow.soak.as_mut().unwrap().paused_total_ms = ms;
+            assert_eq!(
+                to_domain(stored),
+                Err(FormatError::BadValue("flow.soak.paused_total_ms")),
+                "{ms}"
+            );
+        }
+        let mut stored = from_domain(&full_doc());
+        stored.schema_version = 2;
+        assert!(matches!(
+            to_domain(stored),
+            Err(FormatError::WrongVersion { .. })
+        ));
+    }
+
+    #[test]
+    fn every_enum_variant_round_trips() {
+        for z in m::Zone::ALL {
+            assert_eq!(m::Zone::from(Zone::from(z)), z);
+        }
+        for k in m::ReactionKind::ALL {
+            assert_eq!(m::ReactionKind::from(ReactionKind::from(k)), k);
+        }
+        let kinds = [
+            g::RunEventKind::Pause,
+            g::RunEventKind::Resume,
+            g::RunEventKind::Next,
+            g::RunEventKind::StopZoneBleeding,
+            g::RunEventKind::End,
+        ];
+        for k in kinds {
+            assert_eq!(g::RunEventKind::from(RunEventKind::from(k)), k);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Property tests of the backup parser and the stored format.
+
+use chrono::{DateTime, Duration, Utc};
+use proptest::prelude::*;
+
+use super::backup::{export, parse_backup, ImportError};
+use super::doc::{AppDoc, Preferences};
+use super::format;
+use super::testdata::{full_doc, t};
+use crate::domain::*;
+
+fn now() -> DateTime<Utc> {
+    t(400)
+}
+
+fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+    (0i64..365 * 24 * 3600).prop_map(|s| t(0) + Duration::seconds(s))
+}
+
+fn zones() -> impl Strategy<Value = Vec<Zone>> {
+    proptest::sample::subsequence(Zone::ALL.to_vec(), 0..4)
+}
+
+fn session() -> impl Strategy<Value = Session> {
+    (
+        instant(),
+        0i64..7200,
+        0u16..=1500,
+        zones(),
+        zones(),
+        any::<(bool, bool)>(),
+    )
+        .prop_map(
+            |(start, len, needle, done, stopped, (before, after))| Session {
+                id: SessionId(0),
+                started_at: start,
+                ended_at: start + Duration::seconds(len),
+                needle: NeedleLength::from_micrometres(needle),
+                zones_completed: done,
+                zones_stopped_bleeding: stopped,
+                disinfected_before: before,
+                disinfected_after: after,
+            },
+        )
+}
+
+fn reaction() -> impl Strategy<Value = Reaction> {
+    (
+        proptest::sample::select(ReactionKind::ALL.to_vec()),
+        0usize..4,
+        zones(),
+        instant(),
+        proptest::option::of(0u64..1000),
+        0usize..3,
+        any::<bool>(),
+    )
+        .prop_map(
+            |(kind, sev, zones, at, session, status, worsening)| Reaction {
+                id: ReactionId(0),
+                kind,
+                severity: [
+                    ReactionSeverity::None,
+                    ReactionSeverity::Mild,
+                    ReactionSeverity::Moderate,
+                    ReactionSeverity::Severe,
+                ][sev],
+                zones,
+                noticed_at: at,
+                session: session.map(SessionId),
+                status: match status {
+                    0 => ReactionStatus::StillPresent,
+                    1 => ReactionStatus::Resolved(at),
+                    _ => ReactionStatus::ClearedByClinician(at),
+                },
+                worsening,
+            },
+        )
+}
+
+fn doc() -> impl Strategy<Value = AppDoc> {
+    (
+        proptest::collection::vec(session(), 0..12),
+        proptest::collection::vec(reaction(), 0..12),
+        4u8..=5,
+        0u32..=10080,
+        any::<(bool, bool, u64)>(),
+        proptest::collection::vec("\\PC{0,12}", 0..3),
+    )
+        .prop_map(
+            |(sessions, reactions, passes, lead, (sound, vib, rev), allergens)| {
+                let mut doc = AppDoc {
+                    revision: rev >> 12,
+                    profile: Some(Profile {
+                        allergens,
+                        ..Profile::default()
+                    }),
+                    preferences: Preferences {
+                        passes_per_direction: passes,
+                        sound,
+                        vibration: vib,
+                        reminder_lead_minutes: lead,
+                    },
+                    ..AppDoc::default()
+                };
+                for (i, mut s) in sessions.into_iter().enumerate() {
+                    s.id = SessionId(i as u64 * 7 + 1);
+                    doc.sessions.push(s);
+                }
+                for (i, mut r) in reactions.into_iter().enumerate() {
+                    r.id = ReactionId(i as u64 * 5 + 2);
+                    doc.reactions.push(r);
+                }
+                doc
+            },
+        )
+}
+
+/// One edit of a text: remove a range, insert or replace a character.
+fn mutate(text: &str, kind: u8, at: usize, len: usize, ch: char) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let at = at % (chars.len() + 1);
+    let end = (at + len).min(chars.len());
+    let mut out: Vec<char> = chars[..at].to_vec();
+    match kind % 3 {
+        0 => out.extend_from_slice(&chars[end..]),
+        1 => {
+            out.push(ch);
+            out.extend_from_slice(&chars[at..]);
+        }
+        _ => {
+            out.push(ch);
+            out.extend_from_slice(&chars[(at + 1).min(chars.len())..]);
+        }
+    }
+    out.into_iter().collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_parser_never_panics_on_any_string(text in "\\PC*") {
+        let _ = parse_backup(&text, now());
+        let _ = format::decode(&text);
+    }
+
+    #[test]
+    fn the_parser_never_panics_on_json_like_text(text in "[\\[\\]{}\",:0-9a-z_\\- .]{0,200}") {
+        let _ = parse_backup(&text, now());
+        let _ = format::decode(&text);
+    }
+
+    /// A mutated backup is refused, or reads exactly as the original (an
+    /// edit of the layout only): never a silently different document.
+    #[test]
+    fn a_mutated_backup_is_refused_or_unchanged(
+        kind in any::<u8>(), at in any::<usize>(), len in 0usize..40, ch in any::<char>()
+    ) {
+        let original = full_doc();
+        let text = export(&original, now());
+        let mutated = mutate(&text, kind, at, len, ch);
+        if let Ok(candidate) = parse_backup(&mutated, now()) {
+            prop_assert_eq!(candidate.doc, original);
+        }
+    }
+
+    /// The checksum catches any one-digit change anywhere in the file.
+    #[test]
+    fn the_checksum_catches_a_one_character_change(pick in any::<usize>(), digit in 0u8..9) {
+        let text = export(&full_doc(), now());
+        let digits: Vec<usize> = text.char_indices()
+            .filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
+        let i = digits[pick % digits.len()];
+        let old = text.as_bytes()[i];
+        let new = b'0' + (old - b'0' + 1 + digit) % 10;
+        prop_assume!(new != old);
+        let mut bytes = text.into_bytes();
+        bytes[i] = new;
+        let changed = String::from_utf8(bytes).unwrap();
+        prop_assert!(parse_backup(&changed, now()).is_err());
+    }
+
+    #[test]
+    fn a_truncated_backup_is_refused_as_truncated(cut in any::<usize>()) {
+        let text = export(&full_doc(), now());
+        let cut = cut % text.len();
+        prop_assume!(text.is_char_boundary(cut));
+        let got = parse_backup(&text[..cut], now());
+        if text[..cut].trim().is_empty() {
+            prop_assert_eq!(got, Err(ImportError::Empty));
+        } else {
+            prop_assert_eq!(got, Err(ImportError::Truncated));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn export_then_import_is_the_identity(doc in doc()) {
+        let text = export(&doc, now());
+        let candidate = parse_backup(&text, now()).unwrap();
+        prop_assert_eq!(&candidate.doc, &doc);
+        prop_assert_eq!(candidate.summary.counts, doc.counts());
+        let stored = format::decode(&format::encode(&doc)).unwrap();
+        prop_assert_eq!(stored.doc, doc);
+    }
+}

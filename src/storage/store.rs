@@ -1,0 +1,772 @@
+//! The store: start-up, saving with the two-tab revision check, recovery,
+//! import with undo, and deleting everything. It runs over a [`Backend`], so
+//! it is tested natively and in the browser alike.
+//!
+//! Keys (all under [`KEY_PREFIX`]):
+//! - [`DOC_KEY`]: the document, in the current stored version.
+//! - `rollwise.data.v{N}-before-migration`: the text of a version-N document
+//!   as it was before migration ([`pre_migration_key`]).
+//! - [`UNREADABLE_KEY`] (then `.2`, `.3`, ...): unreadable text, kept aside
+//!   untouched.
+//! - [`UNDO_IMPORT_KEY`]: the document an import replaced.
+//!
+//! Invariants:
+//! - Nothing is ever removed or overwritten to make room, and nothing the
+//!   person has is reset without their explicit choice.
+//! - `base` is the document as last read from or written to [`DOC_KEY`].
+//!   Every save re-reads the key first: if it is no longer `base`, another
+//!   tab wrote, and the save merges three-way or refuses ([`SaveError::Conflict`]).
+//! - A document of a newer version is never written over: the store turns
+//!   read-only ([`SaveError::Newer`]).
+//! - With unreadable text under [`DOC_KEY`] the store is in recovery: saves
+//!   are refused ([`SaveError::Paused`]) until [`Store::resolve_recovery`]
+//!   or an import, both explicit choices of the person.
+//! - A migrated document is written only after the pre-migration copy is.
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use super::backend::{Backend, MemoryBackend};
+use super::doc::AppDoc;
+use super::format::{self, decode_with, encode, DecodeError, Migrations, MIGRATIONS};
+use super::merge::{self, DocPart};
+use super::StorageError;
+
+/// The prefix of every key the store writes.
+pub const KEY_PREFIX: &str = "rollwise.data";
+/// The key of the document.
+pub const DOC_KEY: &str = "rollwise.data";
+/// The key of the first kept-aside unreadable text.
+pub const UNREADABLE_KEY: &str = "rollwise.data.unreadable";
+/// The key of the document an import replaced.
+pub const UNDO_IMPORT_KEY: &str = "rollwise.data.before-import";
+/// At most this many unreadable texts are kept aside under numbered keys.
+const MAX_UNREADABLE_COPIES: u32 = 20;
+
+/// The key of the copy kept before migrating from `version`.
+pub fn pre_migration_key(version: u32) -> String {
+    format!("{KEY_PREFIX}.v{version}-before-migration")
+}
+
+/// What the store found at start-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Startup {
+    /// Nothing stored: the first run.
+    Fresh,
+    /// The document was read as it was.
+    Loaded,
+    /// The document was migrated; the old text is kept under `copy_key`.
+    Migrated { from: u32, copy_key: String },
+    /// The stored text could not be read; it is kept aside untouched.
+    Unreadable {
+        reason: DecodeError,
+        raw: String,
+        kept: Kept,
+    },
+    /// Storage cannot be used: the app runs in memory.
+    Unavailable(StorageError),
+    /// A newer app wrote the document; this one must be updated.
+    Newer { found: u32, raw: String },
+}
+
+/// Where unreadable text was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// Under this key, untouched (and also still under [`DOC_KEY`]).
+    Key(String),
+    /// Only in memory, because storing a copy failed.
+    MemoryOnly(StorageError),
+}
+
+/// Why a save did not happen. The document stays in memory in every case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage refused the write (a full quota, for example).
+    Write(StorageError),
+    /// Recovery mode: saving waits for the person's choice.
+    Paused,
+    /// A newer app's document is stored: never written over.
+    Newer(u32),
+    /// Another tab stored text this app cannot read.
+    StoredUnreadable(DecodeError),
+    /// Another tab changed the same parts: refused; `theirs` is now the base.
+    Conflict {
+        parts: Vec<DocPart>,
+        theirs: Box<AppDoc>,
+    },
+    /// There is no import to undo.
+    NothingToUndo,
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Write(e) => write!(f, "{e}"),
+            Self::Paused => write!(f, "saving is paused until the stored data is recovered"),
+            Self::Newer(v) => write!(f, "a newer version ({v}) of the data is stored"),
+            Self::StoredUnreadable(e) => write!(f, "the stored data is unreadable: {e}"),
+            Self::Conflict { parts, .. } => {
+                write!(f, "another tab changed the same data: {parts:?}")
+            }
+            Self::NothingToUndo => write!(f, "there is no import to undo"),
+        }
+    }
+}
+
+/// What a successful save did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Nothing had changed.
+    Unchanged,
+    /// The document was written as given.
+    Written,
+    /// Another tab had written; this merged document was written and
+    /// should replace the one in memory.
+    Merged(Box<AppDoc>),
+}
+
+/// The store's state after [`Store::open`] or [`Store::reload`].
+#[derive(Debug)]
+pub struct Loaded {
+    /// The document to show (empty in recovery and for a newer version).
+    pub doc: AppDoc,
+    /// What was found.
+    pub startup: Startup,
+    /// Set when writing a migrated document failed; it stays in memory.
+    pub write_error: Option<SaveError>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Normal,
+    Recovery,
+    Newer(u32),
+}
+
+/// The store. See the module invariants.
+pub struct Store {
+    backend: Box<dyn Backend>,
+    migrations: Migrations,
+    base: AppDoc,
+    mode: Mode,
+    pending_copy: Option<(String, String)>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("memory", &self.backend.is_memory())
+            .field("mode", &self.mode)
+            .field("revision", &self.base.revision)
+            .finish()
+    }
+}
+
+impl Store {
+    /// Opens the store over `backend` with the real migration chain. When
+    /// the backend cannot be read, the store runs on memory instead.
+    pub fn open(backend: Box<dyn Backend>) -> (Store, Loaded) {
+        Store::open_with(backend, MIGRATIONS)
+    }
+
+    /// Opens the store with a given migration chain (tests).
+    pub fn open_with(backend: Box<dyn Backend>, migrations: Migrations) -> (Store, Loaded) {
+        match backend.get(DOC_KEY) {
+            Err(e) => {
+                let store = Store::new(Box::new(MemoryBackend::new()), migrations);
+                let loaded = Loaded {
+                    doc: AppDoc::default(),
+                    startup: Startup::Unavailable(e),
+                    write_error: None,
+                };
+                (store, loaded)
+            }
+            Ok(raw) => {
+                let mut store = Store::new(backend, migrations);
+                let loaded = store.load(raw);
+                (store, loaded)
+            }
+        }
+    }
+
+    fn new(backend: Box<dyn Backend>, migrations: Migrations) -> Store {
+        Store {
+            backend,
+            migrations,
+            base: AppDoc::default(),
+            mode: Mode::Normal,
+            pending_copy: None,
+        }
+    }
+
+    /// Reads the document again (after another tab wrote it).
+    pub fn reload(&mut self) -> Loaded {
+        match self.backend.get(DOC_KEY) {
+            Ok(raw) => self.load(raw),
+            Err(e) => Loaded {
+                doc: self.base.clone(),
+                startup: Startup::Unavailable(e),
+                write_error: None,
+            },
+        }
+    }
+
+    fn load(&mut self, raw: Option<String>) -> Loaded {
+        self.mode = Mode::Normal;
+        self.pending_copy = None;
+        self.base = AppDoc::default();
+        let Some(raw) = raw else {
+            return loaded(AppDoc::default(), Startup::Fresh);
+        };
+        match decode_with(&raw, &self.migrations) {
+            Ok(decoded) if !decoded.migrated() => {
+                self.base = decoded.doc.clone();
+                loaded(decoded.doc, Startup::Loaded)
+            }
+            Ok(decoded) => {
+                let from = decoded.from_version;
+                let copy_key = pre_migration_key(from);
+                self.base = decoded.doc.clone();
+                self.pending_copy = Some((copy_key.clone(), raw));
+                let mut doc = decoded.doc;
+                doc.revision = doc.revision.saturating_add(1);
+                let write_error = self.save(&doc).err();
+                Loaded {
+                    doc,
+                    startup: Startup::Migrated { from, copy_key },
+                    write_error,
+                }
+            }
+            Err(DecodeError::Newer(found)) => {
+                self.mode = Mode::Newer(found);
+                loaded(AppDoc::default(), Startup::Newer { found, raw })
+            }
+            Err(reason) => {
+                self.mode = Mode::Recovery;
+                let kept = self.keep_aside(&raw);
+                loaded(AppDoc::default(), Startup::Unreadable { reason, raw, kept })
+            }
+        }
+    }
+
+    /// Stores unreadable text under the first free unreadable key (or finds
+    /// it already there), leaving every earlier copy alone.
+    fn keep_aside(&self, raw: &str) -> Kept {
+        for n in 1..=MAX_UNREADABLE_COPIES {
+            let key = if n == 1 {
+                UNREADABLE_KEY.to_string()
+            } else {
+                format!("{UNREADABLE_KEY}.{n}")
+            };
+            match self.backend.get(&key) {
+                Ok(Some(existing)) if existing == raw => return Kept::Key(key),
+                Ok(Some(_)) => continue,
+                Ok(None) => {
+                    return match self.backend.set(&key, raw) {
+                        Ok(()) => Kept::Key(key),
+                        Err(e) => Kept::MemoryOnly(e),
+                    }
+                }
+                Err(e) => return Kept::MemoryOnly(e),
+            }
+        }
+        Kept::MemoryOnly(StorageError::WriteFailed(
+            "too many unreadable copies are kept already".into(),
+        ))
+    }
+
+    /// Returns true when the store runs in memory (storage unavailable).
+    pub fn is_memory(&self) -> bool {
+        self.backend.is_memory()
+    }
+
+    /// Returns true while saving waits for a recovery choice.
+    pub fn in_recovery(&self) -> bool {
+        self.mode == Mode::Recovery
+    }
+
+    /// The revision last read or written.
+    pub fn base_revision(&self) -> u64 {
+        self.base.revision
+    }
+
+    /// Saves `doc`: re-reads the stored document, writes `doc` if nobody
+    /// else wrote since `base`, merges if someone did, refuses on a conflict.
+    pub fn save(&mut self, doc: &AppDoc) -> Result<Saved, SaveError> {
+        match self.mode {
+            Mode::Recovery => return Err(SaveError::Paused),
+            Mode::Newer(v) => return Err(SaveError::Newer(v)),
+            Mode::Normal => {}
+        }
+        if let Some((key, raw)) = &self.pending_copy {
+            self.backend.set(key, raw).map_err(SaveError::Write)?;
+            self.pending_copy = None;
+        }
+        let theirs = self.read_stored()?;
+        // Another tab's change always bumps the revision, so "unchanged"
+        // means the same revision and the same contents.
+        let (to_write, outcome) = if theirs == self.base {
+            if *doc == self.base {
+                return Ok(Saved::Unchanged);
+            }
+            (doc.clone(), Saved::Written)
+        } else {
+            match merge::three_way(&self.base, doc, &theirs) {
+                Ok(merged) => (merged.clone(), Saved::Merged(Box::new(merged))),
+                Err(conflict) => {
+                    self.base = theirs.clone();
+                    return Err(SaveError::Conflict {
+                        parts: conflict.parts,
+                        theirs: Box::new(theirs),
+                    });
+                }
+            }
+        };
+        self.write_doc(&to_write)?;
+        Ok(outcome)
+    }
+
+    /// The stored document, as the base of a save.
+    fn read_stored(&mut self) -> Result<AppDoc, SaveError> {
+        let Some(raw) = self.backend.get(DOC_KEY).map_err(SaveError::Write)? else {
+            return Ok(AppDoc::default());
+        };
+        match decode_with(&raw, &self.migrations) {
+            Ok(decoded) => Ok(decoded.doc),
+            Err(DecodeError::Newer(v)) => {
+                self.mode = Mode::Newer(v);
+                Err(SaveError::Newer(v))
+            }
+            Err(e) => Err(SaveError::StoredUnreadable(e)),
+        }
+    }
+
+    fn write_doc(&mut self, doc: &AppDoc) -> Result<(), SaveError> {
+        self.backend
+            .set(DOC_KEY, &encode(doc))
+            .map_err(SaveError::Write)?;
+        self.base = doc.clone();
+        Ok(())
+    }
+
+    /// Leaves recovery with `doc` (an empty document when the person chose
+    /// to start afresh). The unreadable text stays kept aside.
+    pub fn resolve_recovery(&mut self, doc: &AppDoc) -> Result<(), SaveError> {
+        if let Mode::Newer(v) = self.mode {
+            return Err(SaveError::Newer(v));
+        }
+        let mut doc = doc.clone();
+        doc.revision = doc.revision.max(self.base.revision).saturating_add(1);
+        self.write_doc(&doc)?;
+        self.mode = Mode::Normal;
+        Ok(())
+    }
+
+    /// Applies an imported document (already replaced or merged by the
+    /// caller), keeping `current` under [`UNDO_IMPORT_KEY`] first. All or
+    /// nothing: on any error, storage is as it was. Returns the document
+    /// now stored.
+    pub fn apply_import(
+        &mut self,
+        current: &AppDoc,
+        incoming: &AppDoc,
+        now: DateTime<Utc>,
+    ) -> Result<AppDoc, SaveError> {
+        let mut doc = incoming.clone();
+        doc.revision = current.revision.max(self.base.revision).saturating_add(1);
+        if self.mode == Mode::Recovery {
+            self.resolve_recovery(&doc)?;
+            return Ok(self.base.clone());
+        }
+        if let Mode::Newer(v) = self.mode {
+            return Err(SaveError::Newer(v));
+        }
+        let previous = self
+            .backend
+            .get(UNDO_IMPORT_KEY)
+            .map_err(SaveError::Write)?;
+        self.backend
+            .set(UNDO_IMPORT_KEY, &encode_undo(current, now))
+            .map_err(SaveError::Write)?;
+        match self.save(&doc) {
+            Ok(Saved::Merged(merged)) => Ok(*merged),
+            Ok(_) => Ok(doc),
+            Err(e) => {
+                // Put the earlier undo copy back; if that fails too, the
+                // copy just written is still a correct "before" document.
+                let _restored = match previous {
+                    Some(text) => self.backend.set(UNDO_IMPORT_KEY, &text),
+                    None => self.backend.remove(UNDO_IMPORT_KEY),
+                };
+                Err(e)
+            }
+        }
+    }
+
+    /// When the import that can be undone replaced the data, if there is one.
+    pub fn undo_available(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
+        match self.backend.get(UNDO_IMPORT_KEY)? {
+            None => Ok(None),
+            Some(text) => Ok(decode_undo(&text, &self.migrations).ok().map(|(at, _)| at)),
+        }
+    }
+
+    /// Restores the document the last import replaced. Returns the
+    /// document now stored. A copy that cannot be removed afterwards stays:
+    /// undoing again restores the same document, so it is harmless.
+    pub fn undo_import(&mut self, current: &AppDoc) -> Result<AppDoc, SaveError> {
+        let text = self
+            .backend
+            .get(UNDO_IMPORT_KEY)
+            .map_err(SaveError::Write)?
+            .ok_or(SaveError::NothingToUndo)?;
+        let (_, mut doc) =
+            decode_undo(&text, &self.migrations).map_err(SaveError::StoredUnreadable)?;
+        doc.revision = current.revision.max(self.base.revision).saturating_add(1);
+        let stored = match self.save(&doc)? {
+            Saved::Merged(merged) => *merged,
+            _ => doc,
+        };
+        let _left_over = self.backend.remove(UNDO_IMPORT_KEY);
+        Ok(stored)
+    }
+
+    /// Deletes every key of the store, the kept copies included. Refused
+    /// for a newer version's data.
+    pub fn delete_all(&mut self) -> Result<(), SaveError> {
+        if let Mode::Newer(v) = self.mode {
+            return Err(SaveError::Newer(v));
+        }
+        let keys = self.backend.keys().map_err(SaveError::Write)?;
+        for key in keys.iter().filter(|k| k.starts_with(KEY_PREFIX)) {
+            self.backend.remove(key).map_err(SaveError::Write)?;
+        }
+        self.base = AppDoc::default();
+        self.mode = Mode::Normal;
+        self.pending_copy = None;
+        Ok(())
+    }
+}
+
+fn loaded(doc: AppDoc, startup: Startup) -> Loaded {
+    Loaded {
+        doc,
+        startup,
+        write_error: None,
+    }
+}
+
+/// The text of an undo copy: `{"replaced_at": .., "data": <document>}`.
+fn encode_undo(doc: &AppDoc, now: DateTime<Utc>) -> String {
+    let mut object = Map::new();
+    object.insert(
+        "replaced_at".into(),
+        serde_json::to_value(now).unwrap_or(Value::Null),
+    );
+    object.insert("data".into(), format::to_value(doc));
+    Value::Object(object).to_string()
+}
+
+fn decode_undo(
+    text: &str,
+    migrations: &Migrations,
+) -> Result<(DateTime<Utc>, AppDoc), DecodeError> {
+    let mut value = format::parse_json(text)?;
+    let at = value
+        .get("replaced_at")
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .ok_or(DecodeError::NotAnObject)?;
+    let data = value
+        .get_mut("data")
+        .map(Value::take)
+        .ok_or(DecodeError::NotAnObject)?;
+    Ok((at, format::decode_value(data, migrations)?.doc))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::storage::backend::FailingBackend;
+    use crate::storage::format::tests::SYNTHETIC;
+    use crate::storage::testdata::{device, full_doc, session, t};
+
+    fn memory() -> Rc<MemoryBackend> {
+        Rc::new(MemoryBackend::new())
+    }
+
+    fn open(backend: &Rc<MemoryBackend>) -> (Store, Loaded) {
+        Store::open(Box::new(backend.clone()))
+    }
+
+    fn stored(backend: &MemoryBackend) -> Option<String> {
+        backend.get(DOC_KEY).unwrap()
+    }
+
+    #[test]
+    fn fresh_then_saved_then_loaded() {
+        let backend = memory();
+        let (mut store, loaded) = open(&backend);
+        assert_eq!(loaded.startup, Startup::Fresh);
+        let mut doc = full_doc();
+        doc.revision = 1;
+        assert_eq!(store.save(&doc), Ok(Saved::Written));
+        assert_eq!(store.save(&doc), Ok(Saved::Unchanged));
+        let (_, again) = open(&backend);
+        assert_eq!(again.startup, Startup::Loaded);
+        assert_eq!(again.doc, doc);
+    }
+
+    #[test]
+    fn unavailable_storage_runs_in_memory() {
+        let (mut store, loaded) = Store::open(Box::new(FailingBackend));
+        assert!(matches!(loaded.startup, Startup::Unavailable(_)));
+        assert!(store.is_memory());
+        let mut doc = full_doc();
+        doc.revision += 1;
+        assert_eq!(store.save(&doc), Ok(Saved::Written));
+    }
+
+    #[test]
+    fn unreadable_text_is_kept_and_saving_waits() {
+        let table = ["{not json", "{\"schema_version\":1}", "[]", "\"text\""];
+        for raw in table {
+            let backend = memory();
+            backend.set(DOC_KEY, raw).unwrap();
+            let (mut store, loaded) = open(&backend);
+            match loaded.startup {
+                Startup::Unreadable { raw: r, kept, .. } => {
+                    assert_eq!(r, raw);
+                    assert_eq!(kept, Kept::Key(UNREADABLE_KEY.into()));
+                }
+                other => panic!("{raw}: {other:?}"),
+            }
+            assert_eq!(store.save(&full_doc()), Err(SaveError::Paused));
+            assert_eq!(stored(&backend).as_deref(), Some(raw));
+            assert_eq!(backend.get(UNREADABLE_KEY).unwrap().as_deref(), Some(raw));
+            store.resolve_recovery(&AppDoc::default()).unwrap();
+            assert_eq!(backend.get(UNREADABLE_KEY).unwrap().as_deref(), Some(raw));
+            let mut doc = full_doc();
+            doc.revision = 5;
+            assert_eq!(store.save(&doc), Ok(Saved::Written));
+        }
+    }
+
+    #[test]
+    fn a_second_unreadable_text_gets_its_own_key() {
+        let backend = memory();
+        backend.set(UNREADABLE_KEY, "older").unwrap();
+        backend.set(DOC_KEY, "newer garbage").unwrap();
+        let (_, loaded) = open(&backend);
+        let Startup::Unreadable { kept, .. } = loaded.startup else {
+            panic!()
+        };
+        assert_eq!(kept, Kept::Key(format!("{UNREADABLE_KEY}.2")));
+        assert_eq!(
+            backend.get(UNREADABLE_KEY).unwrap().as_deref(),
+            Some("older")
+        );
+    }
+
+    #[test]
+    fn a_newer_version_is_never_written() {
+        let backend = memory();
+        let raw = "{\"schema_version\":2,\"whatever\":true}";
+        backend.set(DOC_KEY, raw).unwrap();
+        let (mut store, loaded) = open(&backend);
+        assert_eq!(
+            loaded.startup,
+            Startup::Newer {
+                found: 2,
+                raw: raw.into()
+            }
+        );
+        assert_eq!(store.save(&full_doc()), Err(SaveError::Newer(2)));
+        assert_eq!(store.delete_all(), Err(SaveError::Newer(2)));
+        assert_eq!(stored(&backend).as_deref(), Some(raw));
+    }
+
+    #[test]
+    fn a_newer_version_written_by_another_tab_stops_saving() {
+        let backend = memory();
+        let (mut store, _) = open(&backend);
+        backend.set(DOC_KEY, "{\"schema_version\":3}").unwrap();
+        assert_eq!(store.save(&full_doc()), Err(SaveError::Newer(3)));
+        assert_eq!(store.save(&full_doc()), Err(SaveError::Newer(3)));
+    }
+
+    /// TEST OF THE MECHANISM ONLY, with the synthetic v0 chain.
+    #[test]
+    fn migration_keeps_the_old_text_and_writes_the_new() {
+        let path = format!(
+            "{}/tests/fixtures/synthetic-v0-mechanism-test.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let raw = std::fs::read_to_string(path).unwrap();
+        let backend = memory();
+        backend.set(DOC_KEY, &raw).unwrap();
+        let (_, loaded) = Store::open_with(Box::new(backend.clone()), SYNTHETIC);
+        assert_eq!(
+            loaded.startup,
+            Startup::Migrated {
+                from: 0,
+                copy_key: pre_migration_key(0)
+            }
+        );
+        assert_eq!(loaded.write_error, None);
+        assert_eq!(backend.get(&pre_migration_key(0)).unwrap(), Some(raw));
+        let now_stored = format::decode(&stored(&backend).unwrap()).unwrap();
+        assert_eq!(now_stored.from_version, format::CURRENT_VERSION);
+        assert_eq!(now_stored.doc, loaded.doc);
+    }
+
+    #[test]
+    fn another_tabs_additions_are_merged() {
+        let backend = memory();
+        let (mut a, _) = open(&backend);
+        let mut doc_a = full_doc();
+        doc_a.revision = 1;
+        a.save(&doc_a).unwrap();
+        let (mut b, loaded_b) = open(&backend);
+        let mut doc_b = loaded_b.doc;
+        doc_b.sessions.push(session(100, 20));
+        doc_b.revision += 1;
+        b.save(&doc_b).unwrap();
+        doc_a.sessions.push(session(200, 21));
+        doc_a.revision += 1;
+        let Ok(Saved::Merged(merged)) = a.save(&doc_a) else {
+            panic!("expected a merge")
+        };
+        let merged = *merged;
+        let ids: Vec<u64> = merged.sessions.iter().map(|s| s.id.0).collect();
+        assert!(ids.contains(&100) && ids.contains(&200), "{ids:?}");
+        let (_, reread) = open(&backend);
+        assert_eq!(reread.doc, merged);
+    }
+
+    #[test]
+    fn the_same_part_changed_in_two_tabs_is_refused() {
+        let backend = memory();
+        let (mut a, _) = open(&backend);
+        let mut doc_a = full_doc();
+        doc_a.revision = 1;
+        a.save(&doc_a).unwrap();
+        let (mut b, loaded_b) = open(&backend);
+        let mut doc_b = loaded_b.doc;
+        doc_b.device = Some(device(200));
+        doc_b.revision += 1;
+        b.save(&doc_b).unwrap();
+        doc_a.device = Some(device(300));
+        doc_a.revision += 1;
+        let err = a.save(&doc_a).unwrap_err();
+        assert_eq!(
+            err,
+            SaveError::Conflict {
+                parts: vec![DocPart::Device],
+                theirs: Box::new(doc_b.clone())
+            }
+        );
+        // B's version stays stored, and A can now save on top of it.
+        let (_, reread) = open(&backend);
+        assert_eq!(reread.doc, doc_b);
+        let mut next = doc_b.clone();
+        next.preferences.sound = false;
+        next.revision += 1;
+        assert_eq!(a.save(&next), Ok(Saved::Written));
+    }
+
+    #[test]
+    fn import_can_be_undone_and_a_failed_import_changes_nothing() {
+        let backend = memory();
+        let (mut store, _) = open(&backend);
+        let mut current = full_doc();
+        current.revision = 3;
+        store.save(&current).unwrap();
+        assert_eq!(store.undo_available(), Ok(None));
+        let incoming = AppDoc {
+            sessions: vec![session(9, 9)],
+            ..AppDoc::default()
+        };
+        let now_doc = store.apply_import(&current, &incoming, t(40)).unwrap();
+        assert_eq!(now_doc.sessions, incoming.sessions);
+        assert_eq!(store.undo_available(), Ok(Some(t(40))));
+        let restored = store.undo_import(&now_doc).unwrap();
+        assert_eq!(restored.sessions, current.sessions);
+        assert_eq!(restored.profile, current.profile);
+        assert!(restored.revision > now_doc.revision);
+        assert_eq!(store.undo_available(), Ok(None));
+        assert_eq!(store.undo_import(&restored), Err(SaveError::NothingToUndo));
+    }
+
+    #[test]
+    fn delete_all_removes_only_rollwise_keys() {
+        let backend = memory();
+        backend.set("other-app", "keep").unwrap();
+        backend.set(UNREADABLE_KEY, "x").unwrap();
+        let (mut store, _) = open(&backend);
+        let mut doc = full_doc();
+        doc.revision = 1;
+        store.save(&doc).unwrap();
+        store.delete_all().unwrap();
+        assert_eq!(backend.keys().unwrap(), vec!["other-app".to_string()]);
+        let (_, loaded) = open(&backend);
+        assert_eq!(loaded.startup, Startup::Fresh);
+    }
+
+    /// A backend with a byte quota, to test a full store natively.
+    struct Limited {
+        inner: MemoryBackend,
+        quota: usize,
+    }
+
+    impl Backend for Limited {
+        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+            let used: usize = self
+                .inner
+                .keys()?
+                .iter()
+                .filter(|k| k.as_str() != key)
+                .map(|k| k.len() + self.inner.get(k).unwrap().unwrap_or_default().len())
+                .sum();
+            if used + key.len() + value.len() > self.quota {
+                return Err(StorageError::QuotaExceeded("full".into()));
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), StorageError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StorageError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn a_full_quota_keeps_everything_and_reports() {
+        let limited = Rc::new(Limited {
+            inner: MemoryBackend::new(),
+            quota: 600,
+        });
+        limited.inner.set("junk", &"j".repeat(200)).unwrap();
+        let (mut store, _) = Store::open(Box::new(limited.clone()));
+        let mut doc = full_doc();
+        doc.revision = 1;
+        assert!(matches!(
+            store.save(&doc),
+            Err(SaveError::Write(StorageError::QuotaExceeded(_)))
+        ));
+        assert_eq!(limited.get(DOC_KEY).unwrap(), None);
+        assert_eq!(limited.get("junk").unwrap().map(|j| j.len()), Some(200));
+        // Room is made by someone else: the next save succeeds.
+        limited.remove("junk").unwrap();
+        let small = AppDoc {
+            revision: 2,
+            ..AppDoc::default()
+        };
+        assert_eq!(store.save(&small), Ok(Saved::Written));
+    }
+}

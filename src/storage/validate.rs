@@ -1,0 +1,195 @@
+//! The rules a document must keep to be stored or imported.
+//!
+//! Invariants:
+//! - [`validate`] checks what any stored document must hold, whatever the
+//!   clock says; it never rejects a document because the clock moved.
+//! - [`check_not_in_future`] is for imports only: recorded events (sessions,
+//!   reactions, replacements, first use) must not be later than `now` plus
+//!   [`FUTURE_TOLERANCE`]. Planned dates (the reminder, treatment courses)
+//!   may be in the future.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::doc::{AppDoc, MAX_REMINDER_LEAD_MINUTES};
+use crate::domain::guided::{MAX_PASSES, MIN_PASSES};
+use crate::domain::ReactionStatus;
+
+/// Clock difference allowed between the device that exported a backup and
+/// this one.
+pub const FUTURE_TOLERANCE: Duration = Duration::hours(1);
+
+/// A rule the document breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Two sessions share an id.
+    DuplicateSessionId(u64),
+    /// Two reactions share an id.
+    DuplicateReactionId(u64),
+    /// Passes per direction outside 4–5 (SES-2).
+    PassesOutOfRange(u8),
+    /// A guided session under way has passes outside 4–5.
+    GuidedPassesOutOfRange(u8),
+    /// The reminder lead time is longer than a week.
+    ReminderLeadOutOfRange(u32),
+    /// A recorded event is later than now.
+    InFuture {
+        what: &'static str,
+        at: DateTime<Utc>,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::DuplicateSessionId(id) => write!(f, "two sessions have the id {id}"),
+            Self::DuplicateReactionId(id) => write!(f, "two reactions have the id {id}"),
+            Self::PassesOutOfRange(n) => write!(f, "passes per direction is {n}, not 4 or 5"),
+            Self::GuidedPassesOutOfRange(n) => {
+                write!(f, "the session under way has {n} passes, not 4 or 5")
+            }
+            Self::ReminderLeadOutOfRange(n) => {
+                write!(f, "the reminder lead time of {n} minutes is over a week")
+            }
+            Self::InFuture { what, at } => write!(f, "{what} is dated in the future ({at})"),
+        }
+    }
+}
+
+/// Checks the rules every stored document keeps.
+pub fn validate(doc: &AppDoc) -> Result<(), Problem> {
+    unique(doc.sessions.iter().map(|s| s.id.0)).map_err(Problem::DuplicateSessionId)?;
+    unique(doc.reactions.iter().map(|r| r.id.0)).map_err(Problem::DuplicateReactionId)?;
+    let passes = doc.preferences.passes_per_direction;
+    if !(MIN_PASSES..=MAX_PASSES).contains(&passes) {
+        return Err(Problem::PassesOutOfRange(passes));
+    }
+    if let Some(run) = &doc.flow.guided {
+        let passes = run.plan.passes_per_direction;
+        if !(MIN_PASSES..=MAX_PASSES).contains(&passes) {
+            return Err(Problem::GuidedPassesOutOfRange(passes));
+        }
+    }
+    let lead = doc.preferences.reminder_lead_minutes;
+    if lead > MAX_REMINDER_LEAD_MINUTES {
+        return Err(Problem::ReminderLeadOutOfRange(lead));
+    }
+    Ok(())
+}
+
+/// Checks that no recorded event is later than `now` (plus the tolerance).
+pub fn check_not_in_future(doc: &AppDoc, now: DateTime<Utc>) -> Result<(), Problem> {
+    let limit = now + FUTURE_TOLERANCE;
+    let check = |what: &'static str, at: DateTime<Utc>| {
+        if at > limit {
+            Err(Problem::InFuture { what, at })
+        } else {
+            Ok(())
+        }
+    };
+    for s in &doc.sessions {
+        check("a session", s.started_at)?;
+        check("a session", s.ended_at)?;
+    }
+    for r in &doc.reactions {
+        check("a reaction", r.noticed_at)?;
+        if let ReactionStatus::Resolved(at) | ReactionStatus::ClearedByClinician(at) = r.status {
+            check("a reaction's end", at)?;
+        }
+    }
+    for replaced in &doc.replaced_devices {
+        check("a roller replacement", replaced.replaced_at)?;
+    }
+    let devices = doc
+        .device
+        .iter()
+        .chain(doc.replaced_devices.iter().map(|r| &r.device));
+    for device in devices {
+        if let Some(at) = device.first_use {
+            check("a roller's first use", at)?;
+        }
+    }
+    Ok(())
+}
+
+/// Returns the first repeated value, if any.
+fn unique(ids: impl Iterator<Item = u64>) -> Result<(), u64> {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            return Err(id);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::doc::GuidedRun;
+    use crate::storage::testdata::{full_doc, reaction, session, t};
+
+    #[test]
+    fn the_full_fixture_document_is_valid() {
+        assert_eq!(validate(&full_doc()), Ok(()));
+        assert_eq!(validate(&AppDoc::default()), Ok(()));
+    }
+
+    #[test]
+    fn each_rule_is_checked() {
+        type Break = fn(&mut AppDoc);
+        let table: [(Break, Problem); 5] = [
+            (
+                |d| d.sessions.push(session(1, 0)),
+                Problem::DuplicateSessionId(1),
+            ),
+            (
+                |d| d.reactions.push(reaction(10, None, 0)),
+                Problem::DuplicateReactionId(10),
+            ),
+            (
+                |d| d.preferences.passes_per_direction = 3,
+                Problem::PassesOutOfRange(3),
+            ),
+            (
+                |d| {
+                    d.flow.guided = Some(GuidedRun {
+                        plan: crate::domain::SessionPlan {
+                            zones: vec![],
+                            passes_per_direction: 6,
+                        },
+                        started_at: t(0),
+                        events: vec![],
+                    })
+                },
+                Problem::GuidedPassesOutOfRange(6),
+            ),
+            (
+                |d| d.preferences.reminder_lead_minutes = MAX_REMINDER_LEAD_MINUTES + 1,
+                Problem::ReminderLeadOutOfRange(MAX_REMINDER_LEAD_MINUTES + 1),
+            ),
+        ];
+        for (breaker, problem) in table {
+            let mut doc = full_doc();
+            breaker(&mut doc);
+            assert_eq!(validate(&doc), Err(problem));
+        }
+    }
+
+    #[test]
+    fn future_events_are_refused_within_tolerance() {
+        let doc = full_doc();
+        let sessions = doc.sessions.iter().map(|s| s.ended_at);
+        let last = sessions
+            .chain(doc.reactions.iter().map(|r| r.noticed_at))
+            .max()
+            .unwrap();
+        assert_eq!(check_not_in_future(&doc, last), Ok(()));
+        assert_eq!(check_not_in_future(&doc, last - FUTURE_TOLERANCE), Ok(()));
+        assert!(matches!(
+            check_not_in_future(&doc, last - FUTURE_TOLERANCE - Duration::seconds(1)),
+            Err(Problem::InFuture { .. })
+        ));
+    }
+}
