@@ -1,0 +1,403 @@
+//! Browser tests of the storage layer against the real `localStorage` of
+//! headless Chromium: start-up states, round trip, quota, unavailable
+//! storage, two tabs, migration, import and undo.
+#![cfg(target_arch = "wasm32")]
+
+use rollwise::domain::{NeedleLength, Session, SessionId, Zone};
+use rollwise::storage::backend::{Backend, FailingBackend, LocalStorageBackend, MemoryBackend};
+use rollwise::storage::doc::AppDoc;
+use rollwise::storage::format::{self, Migrations, CURRENT_VERSION};
+use rollwise::storage::store::{
+    pre_migration_key, Kept, SaveError, Saved, Startup, Store, DOC_KEY, KEY_PREFIX,
+    UNDO_IMPORT_KEY, UNREADABLE_KEY,
+};
+use rollwise::storage::StorageError;
+use serde_json::Value;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const V1: &str = include_str!("fixtures/stored-v1.json");
+const SYNTHETIC_V0: &str = include_str!("fixtures/synthetic-v0-mechanism-test.json");
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Removes every key of the store and of the junk filler.
+fn reset() {
+    let storage = local();
+    let keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(KEY_PREFIX) || k.starts_with("junk-"))
+        .collect();
+    for key in keys {
+        storage.remove_item(&key).unwrap();
+    }
+}
+
+fn raw(key: &str) -> Option<String> {
+    local().get_item(key).unwrap()
+}
+
+fn open() -> (Store, rollwise::storage::store::Loaded) {
+    Store::open(Box::new(LocalStorageBackend))
+}
+
+fn v1_doc() -> AppDoc {
+    format::decode(V1).unwrap().doc
+}
+
+fn session(id: u64) -> Session {
+    let mut s = v1_doc().sessions[0].clone();
+    s.id = SessionId(id);
+    s.needle = NeedleLength::MM_0_25;
+    s.zones_completed = vec![Zone::Chin];
+    s
+}
+
+#[wasm_bindgen_test]
+fn fresh_start_then_round_trip() {
+    reset();
+    let (mut store, loaded) = open();
+    assert_eq!(loaded.startup, Startup::Fresh);
+    assert_eq!(loaded.doc, AppDoc::default());
+    let mut doc = v1_doc();
+    doc.revision = 1;
+    assert_eq!(store.save(&doc), Ok(Saved::Written));
+    // Really in localStorage, as a versioned document.
+    let stored: Value = serde_json::from_str(&raw(DOC_KEY).unwrap()).unwrap();
+    assert_eq!(stored["schema_version"], Value::from(CURRENT_VERSION));
+    assert_eq!(stored["revision"], Value::from(1));
+    let (_, again) = open();
+    assert_eq!(again.startup, Startup::Loaded);
+    assert_eq!(again.doc, doc);
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn loaded_from_the_v1_fixture() {
+    reset();
+    local().set_item(DOC_KEY, V1).unwrap();
+    let (_, loaded) = open();
+    assert_eq!(loaded.startup, Startup::Loaded);
+    assert_eq!(loaded.doc, v1_doc());
+    assert_eq!(raw(DOC_KEY).as_deref(), Some(V1), "loading never writes");
+    reset();
+}
+
+/// Every unreadable kind is kept aside untouched and saving waits.
+#[wasm_bindgen_test]
+fn unreadable_text_is_kept_untouched() {
+    let wrong_types = V1.replacen("\"sound\": true", "\"sound\": \"loud\"", 1);
+    let invalid = V1.replacen(
+        "\"passes_per_direction\": 5",
+        "\"passes_per_direction\": 9",
+        2,
+    );
+    assert_ne!(wrong_types, V1);
+    assert_ne!(invalid, V1);
+    let cases = [
+        (
+            "bad JSON",
+            "{\"schema_version\": 1, \"revision\":".to_string(),
+        ),
+        ("wrong types", wrong_types),
+        ("failed validation", invalid),
+    ];
+    for (name, text) in cases {
+        reset();
+        local().set_item(DOC_KEY, &text).unwrap();
+        let (mut store, loaded) = open();
+        let Startup::Unreadable {
+            raw: kept_raw,
+            kept,
+            ..
+        } = loaded.startup
+        else {
+            panic!("{name}: {:?}", loaded.startup)
+        };
+        assert_eq!(kept_raw, text, "{name}");
+        assert_eq!(kept, Kept::Key(UNREADABLE_KEY.into()), "{name}");
+        assert_eq!(raw(UNREADABLE_KEY).as_ref(), Some(&text), "{name}");
+        assert_eq!(store.save(&v1_doc()), Err(SaveError::Paused), "{name}");
+        assert_eq!(
+            raw(DOC_KEY).as_ref(),
+            Some(&text),
+            "{name}: autosave stays off"
+        );
+        // The person chooses to start afresh: the kept copy stays.
+        store.resolve_recovery(&AppDoc::default()).unwrap();
+        assert_eq!(raw(UNREADABLE_KEY).as_ref(), Some(&text), "{name}");
+    }
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn a_newer_version_is_never_overwritten() {
+    reset();
+    let newer = format!(
+        "{{\"schema_version\": {}, \"future\": true}}",
+        CURRENT_VERSION + 1
+    );
+    local().set_item(DOC_KEY, &newer).unwrap();
+    let (mut store, loaded) = open();
+    assert!(matches!(loaded.startup, Startup::Newer { found, .. } if found == CURRENT_VERSION + 1));
+    assert!(matches!(store.save(&v1_doc()), Err(SaveError::Newer(_))));
+    assert!(matches!(store.delete_all(), Err(SaveError::Newer(_))));
+    assert_eq!(raw(DOC_KEY), Some(newer));
+    reset();
+}
+
+/// TEST OF THE MECHANISM ONLY: version 0 never existed. This chain turns the
+/// synthetic v0 fixture into version 1 the way a real v1 -> v2 step would.
+fn synthetic_v0_to_v1(mut value: Value) -> Result<Value, String> {
+    let object = value.as_object_mut().ok_or("not an object")?;
+    object.remove("_note");
+    let passes = object.remove("passes").ok_or("no passes")?;
+    object["preferences"]["passes_per_direction"] = passes;
+    object.insert("schema_version".into(), Value::from(1));
+    Ok(value)
+}
+
+#[wasm_bindgen_test]
+fn migration_from_every_earlier_fixture_keeps_a_copy() {
+    // The real chain has no earlier version; the synthetic v0 tests the
+    // mechanism through real localStorage.
+    let chain = Migrations {
+        first: 0,
+        steps: &[synthetic_v0_to_v1],
+    };
+    reset();
+    local().set_item(DOC_KEY, SYNTHETIC_V0).unwrap();
+    let (_, loaded) = Store::open_with(Box::new(LocalStorageBackend), chain);
+    assert_eq!(
+        loaded.startup,
+        Startup::Migrated {
+            from: 0,
+            copy_key: pre_migration_key(0)
+        }
+    );
+    assert_eq!(loaded.write_error, None);
+    assert_eq!(raw(&pre_migration_key(0)).as_deref(), Some(SYNTHETIC_V0));
+    let now_stored = format::decode(&raw(DOC_KEY).unwrap()).unwrap();
+    assert_eq!(now_stored.from_version, CURRENT_VERSION);
+    assert_eq!(now_stored.doc.sessions, v1_doc().sessions);
+    assert_eq!(now_stored.doc, loaded.doc);
+    reset();
+}
+
+/// Fills localStorage with junk until even one more character is refused.
+fn fill_storage() -> usize {
+    let storage = local();
+    let mut chunk = 1 << 20;
+    let mut n = 0;
+    while chunk >= 1 {
+        let value = "x".repeat(chunk);
+        if storage.set_item(&format!("junk-{n}"), &value).is_ok() {
+            n += 1;
+        } else {
+            chunk /= 2;
+        }
+    }
+    n
+}
+
+fn remove_junk(count: usize) {
+    for n in 0..count {
+        local().remove_item(&format!("junk-{n}")).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_keeps_everything_and_reports() {
+    reset();
+    let (mut store, _) = open();
+    let mut doc = v1_doc();
+    doc.revision = 1;
+    store.save(&doc).unwrap();
+    let before = raw(DOC_KEY).unwrap();
+    let junk = fill_storage();
+    assert!(junk > 0);
+    let mut bigger = doc.clone();
+    bigger.sessions.extend((100..140).map(session));
+    bigger.revision += 1;
+    let result = store.save(&bigger);
+    assert!(
+        matches!(
+            result,
+            Err(SaveError::Write(StorageError::QuotaExceeded(_)))
+        ),
+        "{result:?}"
+    );
+    // Nothing of the person's was removed or changed, no junk either.
+    assert_eq!(raw(DOC_KEY), Some(before));
+    assert!(raw("junk-0").is_some());
+    remove_junk(junk);
+    // Once there is room again, the same save goes through.
+    assert_eq!(store.save(&bigger), Ok(Saved::Written));
+    assert_eq!(format::decode(&raw(DOC_KEY).unwrap()).unwrap().doc, bigger);
+    reset();
+}
+
+/// Shadows `window.localStorage` with a getter that throws, as some private
+/// modes do, and restores it afterwards.
+struct ThrowingLocalStorage {
+    original: JsValue,
+}
+
+impl ThrowingLocalStorage {
+    fn install() -> Self {
+        let window = web_sys::window().unwrap();
+        let key = JsValue::from_str("localStorage");
+        let original = js_sys::Reflect::get_own_property_descriptor(&window, &key).unwrap();
+        let getter = js_sys::Function::new_no_args(
+            "throw new DOMException('The operation is insecure.', 'SecurityError');",
+        );
+        let descriptor = js_sys::Object::new();
+        js_sys::Reflect::set(&descriptor, &"get".into(), &getter).unwrap();
+        js_sys::Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+        assert!(js_sys::Reflect::define_property(&window, &key, &descriptor).unwrap());
+        ThrowingLocalStorage { original }
+    }
+}
+
+impl Drop for ThrowingLocalStorage {
+    fn drop(&mut self) {
+        let window = web_sys::window().unwrap();
+        let key = JsValue::from_str("localStorage");
+        if self.original.is_undefined() {
+            js_sys::Reflect::delete_property(&window, &key).unwrap();
+        } else {
+            let descriptor: js_sys::Object = self.original.clone().into();
+            js_sys::Reflect::define_property(&window, &key, &descriptor).unwrap();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_runs_in_memory() {
+    reset();
+    {
+        let _shadow = ThrowingLocalStorage::install();
+        assert!(matches!(
+            rollwise::storage::available(),
+            Err(StorageError::Unavailable(_))
+        ));
+        let (mut store, loaded) = open();
+        assert!(
+            matches!(loaded.startup, Startup::Unavailable(_)),
+            "{:?}",
+            loaded.startup
+        );
+        assert!(store.is_memory());
+        let mut doc = v1_doc();
+        doc.revision = 1;
+        assert_eq!(store.save(&doc), Ok(Saved::Written));
+    }
+    // Nothing reached the real storage, which works again.
+    assert_eq!(raw(DOC_KEY), None);
+    assert_eq!(rollwise::storage::available(), Ok(()));
+}
+
+#[wasm_bindgen_test]
+fn a_backend_that_fails_every_call_runs_in_memory() {
+    let (store, loaded) = Store::open(Box::new(FailingBackend));
+    assert!(matches!(loaded.startup, Startup::Unavailable(_)));
+    assert!(store.is_memory());
+}
+
+/// Writes what another tab would: the stored document, edited, with its
+/// revision bumped.
+fn other_tab_writes(edit: impl FnOnce(&mut AppDoc)) -> AppDoc {
+    let mut theirs = format::decode(&raw(DOC_KEY).unwrap()).unwrap().doc;
+    edit(&mut theirs);
+    theirs.revision += 1;
+    local().set_item(DOC_KEY, &format::encode(&theirs)).unwrap();
+    theirs
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_adding_sessions_are_merged() {
+    reset();
+    let (mut store, _) = open();
+    let mut ours = v1_doc();
+    ours.revision = 1;
+    store.save(&ours).unwrap();
+    other_tab_writes(|d| d.sessions.push(session(500)));
+    ours.sessions.push(session(600));
+    ours.revision += 1;
+    let Ok(Saved::Merged(merged)) = store.save(&ours) else {
+        panic!("expected a merge");
+    };
+    let stored = format::decode(&raw(DOC_KEY).unwrap()).unwrap().doc;
+    assert_eq!(stored, *merged);
+    for id in [500, 600] {
+        assert!(stored.sessions.iter().any(|s| s.id.0 == id), "{id} lost");
+    }
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_changing_the_roller_is_refused() {
+    reset();
+    let (mut store, _) = open();
+    let mut ours = v1_doc();
+    ours.revision = 1;
+    store.save(&ours).unwrap();
+    let theirs = other_tab_writes(|d| d.device.as_mut().unwrap().sessions_used = 40);
+    ours.device.as_mut().unwrap().sessions_used = 9;
+    ours.revision += 1;
+    let err = store.save(&ours).unwrap_err();
+    assert!(
+        matches!(&err, SaveError::Conflict { theirs: t, .. } if **t == theirs),
+        "{err:?}"
+    );
+    // The other tab's version stays; ours was not written over it.
+    assert_eq!(format::decode(&raw(DOC_KEY).unwrap()).unwrap().doc, theirs);
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn import_replaces_and_can_be_undone() {
+    reset();
+    let (mut store, _) = open();
+    let mut current = v1_doc();
+    current.revision = 1;
+    store.save(&current).unwrap();
+    let incoming = AppDoc {
+        sessions: vec![session(9)],
+        ..AppDoc::default()
+    };
+    let now = chrono::Utc::now();
+    let stored = store.apply_import(&current, &incoming, now).unwrap();
+    assert_eq!(stored.sessions, incoming.sessions);
+    assert!(raw(UNDO_IMPORT_KEY).is_some());
+    let restored = store.undo_import(&stored).unwrap();
+    assert_eq!(restored.sessions, current.sessions);
+    assert_eq!(
+        format::decode(&raw(DOC_KEY).unwrap()).unwrap().doc,
+        restored
+    );
+    assert_eq!(raw(UNDO_IMPORT_KEY), None);
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn delete_all_removes_only_the_apps_keys() {
+    reset();
+    local().set_item("someone-else", "keep").unwrap();
+    let (mut store, _) = open();
+    let mut doc = v1_doc();
+    doc.revision = 1;
+    store.save(&doc).unwrap();
+    local().set_item(UNREADABLE_KEY, "old").unwrap();
+    store.delete_all().unwrap();
+    assert_eq!(raw(DOC_KEY), None);
+    assert_eq!(raw(UNREADABLE_KEY), None);
+    assert_eq!(raw("someone-else").as_deref(), Some("keep"));
+    local().remove_item("someone-else").unwrap();
+    let memory = MemoryBackend::new();
+    assert_eq!(memory.keys(), Ok(vec![]));
+}
