@@ -599,11 +599,7 @@ mod tests {
     /// TEST OF THE MECHANISM ONLY, with the synthetic v0 chain.
     #[test]
     fn migration_keeps_the_old_text_and_writes_the_new() {
-        let path = format!(
-            "{}/tests/fixtures/synthetic-v0-mechanism-test.json",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let raw = std::fs::read_to_string(path).unwrap();
+        let raw = crate::storage::format::tests::SYNTHETIC_V0.to_string();
         let backend = memory();
         backend.set(DOC_KEY, &raw).unwrap();
         let (_, loaded) = Store::open_with(Box::new(backend.clone()), SYNTHETIC);

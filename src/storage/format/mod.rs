@@ -237,9 +237,18 @@ pub(crate) mod tests {
         steps: &[synthetic_v0_to_v1],
     };
 
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    /// The stored fixture of every version, one per version (a test checks
+    /// the list is complete), and the synthetic v0 of the mechanism test.
+    const FIXTURES: &[(u32, &str)] = &[(1, include_str!("../../../tests/fixtures/stored-v1.json"))];
+    pub const SYNTHETIC_V0: &str =
+        include_str!("../../../tests/fixtures/synthetic-v0-mechanism-test.json");
+
+    fn fixture(version: u32) -> &'static str {
+        FIXTURES
+            .iter()
+            .find(|(v, _)| *v == version)
+            .map(|(_, text)| *text)
+            .unwrap_or_else(|| panic!("no fixture tests/fixtures/stored-v{version}.json"))
     }
 
     #[test]
@@ -262,8 +271,8 @@ pub(crate) mod tests {
     #[test]
     fn every_version_fixture_decodes() {
         for version in MIGRATIONS.first..=CURRENT_VERSION {
-            let text = fixture(&format!("stored-v{version}.json"));
-            let decoded = decode(&text).unwrap_or_else(|e| panic!("v{version}: {e}"));
+            let text = fixture(version);
+            let decoded = decode(text).unwrap_or_else(|e| panic!("v{version}: {e}"));
             assert_eq!(decoded.from_version, version);
             assert!(
                 decoded.doc.counts().sessions > 0,
@@ -276,21 +285,21 @@ pub(crate) mod tests {
     /// build writes for the document it holds.
     #[test]
     fn current_fixture_is_what_we_write() {
-        let text = fixture(&format!("stored-v{CURRENT_VERSION}.json"));
-        let decoded = decode(&text).unwrap();
-        let expected: Value = serde_json::from_str(&text).unwrap();
+        let text = fixture(CURRENT_VERSION);
+        let decoded = decode(text).unwrap();
+        let expected: Value = serde_json::from_str(text).unwrap();
         assert_eq!(to_value(&decoded.doc), expected);
     }
 
     #[test]
     fn the_synthetic_v0_fixture_migrates_through_the_chain() {
-        let text = fixture("synthetic-v0-mechanism-test.json");
-        let decoded = decode_with(&text, &SYNTHETIC).unwrap();
+        let text = SYNTHETIC_V0;
+        let decoded = decode_with(text, &SYNTHETIC).unwrap();
         assert_eq!(decoded.from_version, 0);
         assert!(decoded.migrated());
         assert_eq!(decoded.doc.preferences.passes_per_direction, 5);
         // The real chain does not read it.
-        assert_eq!(decode(&text), Err(DecodeError::TooOld(0)));
+        assert_eq!(decode(text), Err(DecodeError::TooOld(0)));
     }
 
     #[test]
@@ -302,9 +311,8 @@ pub(crate) mod tests {
             first: 0,
             steps: &[bad],
         };
-        let text = fixture("synthetic-v0-mechanism-test.json");
         assert!(matches!(
-            decode_with(&text, &chain),
+            decode_with(SYNTHETIC_V0, &chain),
             Err(DecodeError::MigrationFailed { from: 0, .. })
         ));
     }
