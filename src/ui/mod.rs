@@ -1,7 +1,11 @@
 //! The UI shell: the router, the layout and the pages. It reads the domain
 //! and talks to browser storage only through the `storage` layer.
 
+pub mod components;
+pub mod format;
+pub mod hooks;
 mod layout;
+pub mod messages;
 mod pages;
 pub mod routes;
 pub mod text;
@@ -13,7 +17,7 @@ use leptos_router::path;
 use layout::Layout;
 use pages::{
     AboutPage, AftercarePage, HistoryPage, HomePage, LogPage, NotFoundPage, SessionPage,
-    SettingsPage,
+    SettingsPage, SetupPage,
 };
 
 /// The root component.
@@ -29,6 +33,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/log") view=LogPage />
                     <Route path=path!("/history") view=HistoryPage />
                     <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/setup") view=SetupPage />
                     <Route path=path!("/about") view=AboutPage />
                 </Routes>
             </Layout>

@@ -15,18 +15,28 @@ use sha2::{Digest, Sha256};
 
 use crate::tools::run_step;
 
+/// Builds into `dist/`.
 pub fn build(root: &Path) -> Result<(), String> {
-    println!("xtask: building the release bundle into dist/ (trunk build --release --offline)");
+    build_into(root, &root.join("dist"))
+}
+
+/// Builds into `out` (another folder lets several builds be served at once).
+pub fn build_into(root: &Path, out: &Path) -> Result<(), String> {
+    println!(
+        "xtask: building the release bundle into {} (trunk build --release --offline)",
+        out.display()
+    );
     run_step(
         "trunk build",
         Command::new("trunk")
-            .args(["build", "--release", "--offline"])
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(out)
             .current_dir(root)
             // Trunk's own cargo build uses a separate target directory so it
             // does not wait on, or invalidate, the test builds.
             .env("CARGO_TARGET_DIR", root.join("target/trunk")),
     )?;
-    post_process(&root.join("dist"))
+    post_process(out)
 }
 
 /// Applies the invariants of the module doc to a fresh Trunk output.

@@ -20,11 +20,11 @@ commands:
   run [--host H] [--port P]   install what is missing, build the release bundle and serve it
                               (default http://127.0.0.1:8080)
   test                        install what is missing and run every test layer
-  dist                        release build into dist/ (works at the root or under a sub-path)
+  dist [--out DIR]            release build into dist/ or DIR (works at the root or under a sub-path)
   bench                       print the size of every file of dist/ and the first-load total
   rules                       print where each safety rule id is encoded and tested
   coverage                    line coverage of src/domain
-  serve [--host H] [--port P] [--base /sub/path/]   serve an existing dist/";
+  serve [--host H] [--port P] [--base /sub/path/] [--dir DIR]   serve an existing dist/ (or DIR)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test::run(&root),
-        Some("dist") => tools::ensure_build_tools(&root).and_then(|()| dist::build(&root)),
+        Some("dist") => dist_command(&root, &args[1..]),
         Some("bench") => bench::run(&root),
         Some("rules") => rules::run(&root),
         Some("coverage") => coverage::run(&root),
@@ -65,6 +65,7 @@ struct ServeOptions {
     host: String,
     port: u16,
     base: String,
+    dir: Option<PathBuf>,
 }
 
 fn parse_serve_options(args: &[String]) -> Result<ServeOptions, String> {
@@ -72,6 +73,7 @@ fn parse_serve_options(args: &[String]) -> Result<ServeOptions, String> {
         host: "127.0.0.1".into(),
         port: 8080,
         base: "/".into(),
+        dir: None,
     };
     let mut iter = args.iter();
     while let Some(flag) = iter.next() {
@@ -89,10 +91,21 @@ fn parse_serve_options(args: &[String]) -> Result<ServeOptions, String> {
                     .map_err(|_| format!("--port takes a number from 0 to 65535, not `{raw}`"))?;
             }
             "--base" => options.base = serve::normalise_base(&value()?),
+            "--dir" => options.dir = Some(PathBuf::from(value()?)),
             other => return Err(format!("unknown option `{other}`\n{USAGE}")),
         }
     }
     Ok(options)
+}
+
+fn dist_command(root: &Path, args: &[String]) -> Result<(), String> {
+    let out = match args {
+        [] => root.join("dist"),
+        [flag, dir] if flag == "--out" => PathBuf::from(dir),
+        _ => return Err(format!("dist takes only --out DIR\n{USAGE}")),
+    };
+    tools::ensure_build_tools(root)?;
+    dist::build_into(root, &out)
 }
 
 fn run(root: &Path, args: &[String]) -> Result<(), String> {
@@ -104,15 +117,23 @@ fn run(root: &Path, args: &[String]) -> Result<(), String> {
 
 fn serve_only(root: &Path, args: &[String]) -> Result<(), String> {
     let options = parse_serve_options(args)?;
-    if !root.join("dist/index.html").is_file() {
-        return Err("dist/ has no index.html: run `cargo xtask dist` first".into());
+    let dir = served_dir(root, &options);
+    if !dir.join("index.html").is_file() {
+        return Err(format!(
+            "{} has no index.html: run `cargo xtask dist` first",
+            dir.display()
+        ));
     }
     serve_forever(root, &options)
 }
 
+fn served_dir(root: &Path, options: &ServeOptions) -> PathBuf {
+    options.dir.clone().unwrap_or_else(|| root.join("dist"))
+}
+
 fn serve_forever(root: &Path, options: &ServeOptions) -> Result<(), String> {
     let server = serve::Server::start(
-        &root.join("dist"),
+        &served_dir(root, options),
         &options.host,
         options.port,
         &options.base,

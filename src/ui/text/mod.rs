@@ -1,5 +1,14 @@
-//! Every user-facing string of the shell, in one place so the app can be
-//! translated later. Wording is plain, kind and in the second person.
+//! Every user-facing string of the app, in one module tree so the app can
+//! be translated later: the shell's here, each page's in its own submodule.
+//! Wording is plain, kind and in the second person.
+
+pub mod aftercare;
+pub mod history;
+pub mod home;
+pub mod log;
+pub mod session;
+pub mod settings;
+pub mod setup;
 
 pub const APP_NAME: &str = "Rollwise";
 pub const SKIP_TO_CONTENT: &str = "Skip to content";
@@ -60,6 +69,8 @@ pub const SETTINGS: Screen = Screen {
 pub const SCREENS: [&Screen; 6] = [&HOME, &SESSION, &AFTERCARE, &LOG, &HISTORY, &SETTINGS];
 
 pub const ABOUT_PATH: &str = "/about";
+pub const SETUP_PATH: &str = "/setup";
+pub const SETUP_TITLE: &str = "Set up Rollwise";
 pub const ABOUT_TITLE: &str = "About Rollwise";
 pub const DISCLAIMER_HEADING: &str = "Not medical advice";
 pub const DISCLAIMER: [&str; 3] = [
@@ -69,3 +80,53 @@ pub const DISCLAIMER: [&str; 3] = [
 ];
 pub const PRIVACY_HEADING: &str = "Your data stays here";
 pub const PRIVACY: &str = "Everything you enter stays in this browser on this device. Rollwise has no account and no server, and it never sends anything anywhere.";
+
+use crate::domain::{Section, Severity, Zone};
+
+/// The name of a zone, as the person would say it.
+pub fn zone_name(zone: Zone) -> &'static str {
+    match zone {
+        Zone::Forehead => "Forehead",
+        Zone::Nose => "Nose",
+        Zone::LeftCheek => "Left cheek",
+        Zone::RightCheek => "Right cheek",
+        Zone::UpperLip => "Above the upper lip",
+        Zone::Chin => "Chin",
+        Zone::Jawline => "Jawline",
+        Zone::Neck => "Neck",
+        Zone::Decolletage => "Chest (décolletage)",
+    }
+}
+
+/// How a reason's severity is named next to its icon, so that it never
+/// rests on colour alone.
+pub fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Block => "Not allowed",
+        Severity::Warn => "Take care",
+        Severity::Info => "Good to know",
+    }
+}
+
+/// The heading of a rule's section in "Why?".
+pub fn section_name(section: Section) -> &'static str {
+    match section {
+        Section::Device => "Your roller",
+        Section::Person => "About you",
+        Section::Skin => "Today's skin",
+        Section::Interval => "Time between sessions",
+        Section::Before => "Before a session",
+        Section::Session => "During a session",
+        Section::Aftercare => "Aftercare",
+        Section::Reactions => "Reactions",
+    }
+}
+
+pub const WHY: &str = "Why?";
+pub const RULE: &str = "Rule";
+pub const RULE_VALUE: &str = "Value";
+pub const RULE_SOURCE: &str = "Source";
+pub const UNTIL: &str = "Until";
+pub const FROM: &str = "From";
+pub const ACKNOWLEDGE: &str = "I understand";
+pub const ACKNOWLEDGED: &str = "Understood";

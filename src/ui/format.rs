@@ -1,0 +1,146 @@
+//! Turning instants and durations into words for the person: local dates
+//! and times in the browser's locale, and countdowns.
+//!
+//! The domain works in UTC; this is the one place that converts to the
+//! person's local time, using the browser's time zone rules for the very
+//! instant shown (so a date across a DST change is right).
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+/// The browser's UTC offset at `instant` (it differs across a DST change).
+pub fn local_offset_at(instant: DateTime<Utc>) -> FixedOffset {
+    let date = js_sys::Date::new(&(instant.timestamp_millis() as f64).into());
+    // getTimezoneOffset is UTC minus local, in minutes.
+    let west_minutes = date.get_timezone_offset() as i32;
+    FixedOffset::west_opt(west_minutes * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"))
+}
+
+fn js_date(instant: DateTime<Utc>) -> js_sys::Date {
+    js_sys::Date::new(&(instant.timestamp_millis() as f64).into())
+}
+
+/// The person's preferred language tag, as the browser reports it.
+fn locale() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_string())
+}
+
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        // Setting a plain string property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object
+}
+
+/// "14:05" (or "2:05 PM"), in the person's locale.
+pub fn time(instant: DateTime<Utc>) -> String {
+    js_date(instant)
+        .to_locale_time_string_with_options(
+            &locale(),
+            &options(&[("hour", "numeric"), ("minute", "2-digit")]),
+        )
+        .into()
+}
+
+/// "Sat 21 Nov", in the person's locale.
+pub fn date(instant: DateTime<Utc>) -> String {
+    js_date(instant)
+        .to_locale_date_string(
+            &locale(),
+            &options(&[("weekday", "short"), ("day", "numeric"), ("month", "short")]),
+        )
+        .into()
+}
+
+/// "Sat 21 Nov, 14:05", in the person's locale.
+pub fn date_time(instant: DateTime<Utc>) -> String {
+    js_date(instant)
+        .to_locale_string(
+            &locale(),
+            &options(&[
+                ("weekday", "short"),
+                ("day", "numeric"),
+                ("month", "short"),
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+            ]),
+        )
+        .into()
+}
+
+/// A countdown to `until`, coarse enough to read at a glance: "2 days 4 h",
+/// "3 h 12 min", "12 min", "45 s"; "now" once it has passed.
+pub fn countdown(now: DateTime<Utc>, until: DateTime<Utc>) -> String {
+    let seconds = (until - now).num_seconds();
+    if seconds <= 0 {
+        return "now".to_string();
+    }
+    let days = seconds / 86_400;
+    let hours = (seconds % 86_400) / 3_600;
+    let minutes = (seconds % 3_600) / 60;
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{seconds} s"),
+        (0, 0, m) => format!("{m} min"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (1, h, _) => format!("1 day {h} h"),
+        (d, h, _) => format!("{d} days {h} h"),
+    }
+}
+
+/// A running timer's remaining time: "9:05", "0:42", "1:02:03".
+pub fn clock(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn countdowns_read_at_a_glance() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 1, 12, 0, 0).unwrap();
+        let cases = [
+            (-5, "now"),
+            (0, "now"),
+            (45, "45 s"),
+            (60, "1 min"),
+            (12 * 60 + 59, "12 min"),
+            (3 * 3600 + 12 * 60, "3 h 12 min"),
+            (86_400 + 4 * 3600, "1 day 4 h"),
+            (72 * 3600 - 1, "2 days 23 h"),
+            (72 * 3600, "3 days 0 h"),
+        ];
+        for (seconds, want) in cases {
+            assert_eq!(
+                countdown(now, now + chrono::Duration::seconds(seconds)),
+                want,
+                "{seconds}"
+            );
+        }
+    }
+
+    #[test]
+    fn timers_show_minutes_and_seconds() {
+        for (seconds, want) in [
+            (-1, "0:00"),
+            (0, "0:00"),
+            (42, "0:42"),
+            (545, "9:05"),
+            (600, "10:00"),
+            (3723, "1:02:03"),
+        ] {
+            assert_eq!(clock(seconds), want);
+        }
+    }
+}
