@@ -61,7 +61,7 @@ async function chooseBackup(page: Page, text: string, name = 'backup.json') {
 async function openSettings(page: Page) {
   await page.goto('./settings');
   await waitForApp(page);
-  await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your data', exact: true })).toBeVisible();
 }
 
 test('corrupted data opens recovery and the raw text survives navigation', async ({ page }) => {
