@@ -1,0 +1,138 @@
+// Home at a glance, from a seeded stored document (format v1) and
+// Playwright's clock: a second session is refused on day 6 and allowed on
+// day 7, the next-session countdown, the aftercare windows, and the roller's
+// life (8 of 10 sessions is a warning).
+import type { Page } from '@playwright/test';
+import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+
+const no = 'no';
+const profile = {
+  age: 'confirmed_adult',
+  pregnant_or_breastfeeding: no,
+  isotretinoin_now: no,
+  isotretinoin_past: { answer: no, date: null },
+  bleeding_risk: no,
+  chemo_or_radiotherapy: { answer: no, first_day: null, last_day: null },
+  other_immunosuppression: no,
+  keloid_tendency: no,
+  metal_allergy: no,
+  uncontrolled_diabetes: no,
+  controlled_diabetes_or_slow_healing: no,
+  cold_sore_history: no,
+  koebner_history: no,
+  skin_type: 'i',
+  product_allergy: no,
+  allergens: [],
+  peel_or_laser: { answer: no, date: null },
+  filler: { answer: no, entries: [] },
+  facial_surgery: { answer: no, entries: [] },
+  recent_scars: { answer: no, entries: [] },
+};
+
+function storedDoc(sessionsUsed: number) {
+  return {
+    schema_version: 1,
+    revision: 3,
+    profile,
+    device: {
+      kind: 'manual_roller',
+      needle_um: 250,
+      first_use: '2026-02-20T09:00:00Z',
+      sessions_used: sessionsUsed,
+      damage: { bent: false, hooked: false, rusted: false, missing_needle: false, drags_or_jerks: false, dropped: false },
+      only_mine: true,
+    },
+    replaced_devices: [],
+    sessions: [
+      {
+        id: 1,
+        started_at: '2026-03-02T09:00:00Z',
+        ended_at: '2026-03-02T9:20:00Z',
+        needle_um: 250,
+        zones_completed: ['forehead', 'left_cheek', 'right_cheek'],
+        zones_stopped_bleeding: [],
+        disinfected_before: true,
+        disinfected_after: true,
+      },
+    ],
+    reactions: [],
+    preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
+    flow: { soak: null, guided: null },
+    reminder: { sequence: 0, next_session_at: null },
+  };
+}
+
+async function seed(page: Page, doc: unknown) {
+  await page.goto('./');
+  await waitForApp(page);
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.reload();
+  await waitForApp(page);
+}
+
+const status = (page: Page) => page.locator('section.home-status');
+
+test('a second session is refused on day 6 and allowed on day 7', async ({ page }) => {
+  // Day 1 after the session: aftercare is running.
+  await page.clock.install({ time: new Date('2026-03-03T10:00:00Z') });
+  await seed(page, storedDoc(1));
+  await expect(status(page).getByRole('heading', { level: 2 })).toHaveText('Not yet');
+  await expect(status(page)).toContainText('You can roll again from Mon 9 Mar, 9:20.');
+  await expect(page.getByRole('link', { name: 'Log how your skin feels' })).toBeVisible();
+  const aftercare = page.locator('section.home-aftercare');
+  await expect(aftercare.locator('li').first()).toContainText('No actives for 72 hours');
+  await expect(aftercare).toContainText('Ends Thu 5 Mar, 9:20');
+  await expect(page.getByRole('heading', { name: 'Too soon since last session' })).toBeVisible();
+  await expectNoAxeViolations(page, 'on Home during aftercare');
+
+  // Day 6, 09:00: still refused, with the countdown to the earliest time.
+  await page.clock.fastForward(119 * 3600_000);
+  await expect(status(page)).toContainText('You can roll again from Mon 9 Mar, 9:20.');
+  await expect(status(page)).toContainText("That's in 1 day 0 h.");
+  const next = page.locator('section.home-next');
+  await expect(next).toContainText('Earliest');
+  await expect(next).toContainText('Mon 9 Mar, 9:20 · in 1 day 0 h');
+  await expect(next).toContainText('Recommended');
+  await expectNoAxeViolations(page, 'on Home on day 6');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `e2e/screenshots/home-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // 20 minutes before the 7 days: the countdown runs, still refused.
+  await page.clock.fastForward(24 * 3600_000);
+  await expect(status(page)).toContainText(/That's in (19|20) min\./);
+  await expect(status(page).getByRole('heading', { level: 2 })).toHaveText('Not yet');
+
+  // Day 7, once 7 × 24 hours have passed: allowed.
+  await page.clock.fastForward(21 * 60_000);
+  await expect(status(page).getByRole('heading', { level: 2 })).toHaveText("Yes, you can start today's check");
+  await expect(page.getByRole('link', { name: "Start today's check" })).toBeVisible();
+  await expect(next).toContainText('Mon 9 Mar, 9:20 · Now');
+  await expect(page.getByRole('heading', { name: 'Too soon since last session' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'on Home on day 7');
+});
+
+test('roller life shows 8 of 10 sessions as a warning', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-12T10:00:00Z') });
+  await seed(page, storedDoc(8));
+  const roller = page.locator('section.home-roller');
+  await expect(roller.getByText('8 of 10 sessions used')).toBeVisible();
+  await expect(roller.getByRole('img', { name: /8 of 10 sessions used/ })).toBeVisible();
+  await expect(roller).toContainText('First used Fri 20 Feb (2 weeks 6 days ago)');
+  const warning = roller.locator('article.reason-warn');
+  await expect(warning.getByRole('heading', { name: 'Replace your roller soon' })).toBeVisible();
+  await expect(warning.getByText('Take care')).toBeVisible();
+  // A warning does not stop today's check.
+  await expect(status(page).getByRole('heading', { level: 2 })).toHaveText("Yes, you can start today's check");
+  await expectNoAxeViolations(page, 'on Home with a worn roller');
+});
+
+test('a roller at 10 sessions is refused and Home leads to replacing it', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-12T10:00:00Z') });
+  await seed(page, storedDoc(10));
+  await expect(status(page).getByRole('heading', { level: 2 })).toHaveText('Not today');
+  await expect(page.getByRole('link', { name: 'Replace your roller' })).toBeVisible();
+  await expect(page.locator('section.home-roller article.reason-block')).toBeVisible();
+});

@@ -1,0 +1,134 @@
+// Settings: replacing the roller resets its count; the pass count, sound and
+// reminder preferences persist across a reload; the rules and their sources.
+import type { Page } from '@playwright/test';
+import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+
+const no = 'no';
+const profile = {
+  age: 'confirmed_adult',
+  pregnant_or_breastfeeding: no,
+  isotretinoin_now: no,
+  isotretinoin_past: { answer: no, date: null },
+  bleeding_risk: no,
+  chemo_or_radiotherapy: { answer: no, first_day: null, last_day: null },
+  other_immunosuppression: no,
+  keloid_tendency: no,
+  metal_allergy: no,
+  uncontrolled_diabetes: no,
+  controlled_diabetes_or_slow_healing: no,
+  cold_sore_history: no,
+  koebner_history: no,
+  skin_type: 'i',
+  product_allergy: no,
+  allergens: [],
+  peel_or_laser: { answer: no, date: null },
+  filler: { answer: no, entries: [] },
+  facial_surgery: { answer: no, entries: [] },
+  recent_scars: { answer: no, entries: [] },
+};
+
+const doc = {
+  schema_version: 1,
+  revision: 3,
+  profile,
+  device: {
+    kind: 'manual_roller',
+    needle_um: 250,
+    first_use: '2026-01-20T09:00:00Z',
+    sessions_used: 7,
+    damage: { bent: false, hooked: false, rusted: false, missing_needle: false, drags_or_jerks: false, dropped: false },
+    only_mine: true,
+  },
+  replaced_devices: [],
+  sessions: [],
+  reactions: [],
+  preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
+  flow: { soak: null, guided: null },
+  reminder: { sequence: 0, next_session_at: null },
+};
+
+async function seed(page: Page) {
+  await page.goto('./settings');
+  await waitForApp(page);
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.reload();
+  await waitForApp(page);
+}
+
+const stored = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('rollwise.data') ?? 'null'));
+
+test('replacing the roller resets its count', async ({ page }) => {
+  await seed(page);
+  const roller = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Your roller' }) });
+  await expect(roller.locator('.settings-sessions')).toHaveText('7 of 10');
+  await expectNoAxeViolations(page, 'on Settings');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `e2e/screenshots/settings-${scheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await roller.getByRole('button', { name: 'I have a new roller' }).click();
+  await expect(roller.getByRole('heading', { name: 'Start a new roller?' })).toBeVisible();
+  await expectNoAxeViolations(page, 'on the replace confirmation');
+  // Not confirmed as only mine: refused, nothing changes.
+  await roller.getByRole('button', { name: 'Yes, start the new roller' }).click();
+  await expect(roller.getByRole('alert')).toHaveText('Confirm that the new roller is only yours.');
+  await expect(roller.locator('.settings-sessions')).toHaveText('7 of 10');
+  // Cancel changes nothing either.
+  await roller.getByRole('button', { name: 'Cancel' }).click();
+  await expect(roller.locator('.settings-sessions')).toHaveText('7 of 10');
+
+  await roller.getByRole('button', { name: 'I have a new roller' }).click();
+  await roller.getByLabel("The new roller's needle length").selectOption({ label: '0.5 mm' });
+  await roller.getByRole('checkbox', { name: /only mine/ }).check();
+  await roller.getByRole('button', { name: 'Yes, start the new roller' }).click();
+  await expect(roller.getByRole('status')).toHaveText('New roller started: 0 sessions used.');
+  await expect(roller.locator('.settings-sessions')).toHaveText('0 of 10');
+  await expect(roller).toContainText('0.5 mm');
+  await expect(roller).toContainText('1 roller replaced so far.');
+  await expect.poll(async () => (await stored(page))?.device?.sessions_used).toBe(0);
+  const saved = await stored(page);
+  expect(saved.replaced_devices).toHaveLength(1);
+  expect(saved.replaced_devices[0].device.sessions_used).toBe(7);
+  expect(saved.device.needle_um).toBe(500);
+
+  await page.reload();
+  await expect(roller.locator('.settings-sessions')).toHaveText('0 of 10');
+  await page.goto('./');
+  await expect(page.getByText('0 of 10 sessions used')).toBeVisible();
+});
+
+test('pass count, sound and reminder preferences persist across a reload', async ({ page }) => {
+  await seed(page);
+  await expect(page.getByRole('radio', { name: '4 passes' })).toBeChecked();
+  await page.getByRole('radio', { name: '5 passes' }).check();
+  await expect(page.getByRole('switch', { name: 'Sound at each step' })).toBeChecked();
+  await page.getByRole('switch', { name: 'Sound at each step' }).uncheck();
+  await page.getByLabel('Remind me before my next session').selectOption({ label: '1 day before' });
+  await expect
+    .poll(async () => (await stored(page))?.preferences)
+    .toEqual({ passes_per_direction: 5, sound: false, vibration: true, reminder_lead_minutes: 1440 });
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByRole('radio', { name: '5 passes' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: '4 passes' })).not.toBeChecked();
+  await expect(page.getByRole('switch', { name: 'Sound at each step' })).not.toBeChecked();
+  await expect(page.getByRole('switch', { name: 'Vibration at each step' })).toBeChecked();
+  await expect(page.getByLabel('Remind me before my next session')).toHaveValue('1440');
+});
+
+test('settings lead to the set-up answers and list every rule with its source', async ({ page }) => {
+  await seed(page);
+  const rules = page.locator('details.settings-rules', { hasText: 'Your roller' });
+  await rules.locator('summary').click();
+  await expect(rules.getByText('DEV-1', { exact: true })).toBeVisible();
+  await expect(rules).toContainText('Source');
+  await expectNoAxeViolations(page, 'with the rules open');
+  await page.getByRole('link', { name: 'Read the full notice' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About Rollwise');
+  await page.goBack();
+  await page.getByRole('link', { name: 'Edit your answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your set-up answers' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: '0.25 mm' })).toBeChecked();
+});
