@@ -13,7 +13,7 @@ use rollwise::storage::store::{
 };
 use rollwise::storage::StorageError;
 use serde_json::Value;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -400,4 +400,111 @@ fn delete_all_removes_only_the_apps_keys() {
     local().remove_item("someone-else").unwrap();
     let memory = MemoryBackend::new();
     assert_eq!(memory.keys(), Ok(vec![]));
+}
+
+// The reactive glue (`rollwise::ui::data`) over the real store.
+
+use leptos::prelude::*;
+use rollwise::ui::data::{AppData, DataProvider, SAVE_DELAY};
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_update_is_saved_after_the_debounce() {
+    reset();
+    let owner = Owner::new();
+    let data = owner.with(|| AppData::open(Box::new(LocalStorageBackend)));
+    assert!(data.status().get_untracked().first_run);
+    data.update(|d| d.preferences.sound = false);
+    assert_eq!(raw(DOC_KEY), None, "saving waits for the debounce");
+    sleep(SAVE_DELAY.as_millis() as i32 + 200).await;
+    let stored = format::decode(&raw(DOC_KEY).expect("saved")).unwrap().doc;
+    assert!(!stored.preferences.sound);
+    assert_eq!(stored.revision, 1);
+    assert_eq!(stored, data.doc().get_untracked());
+    drop(owner);
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn a_failed_save_is_shown_until_a_save_succeeds() {
+    reset();
+    let owner = Owner::new();
+    let data = owner.with(|| AppData::open(Box::new(LocalStorageBackend)));
+    let junk = fill_storage();
+    data.update(|d| d.sessions.extend((1..30).map(session)));
+    data.flush();
+    assert!(matches!(
+        data.status().get_untracked().write_failed,
+        Some(SaveError::Write(StorageError::QuotaExceeded(_)))
+    ));
+    assert_eq!(
+        data.doc().get_untracked().sessions.len(),
+        29,
+        "kept in memory"
+    );
+    assert_eq!(raw(DOC_KEY), None);
+    remove_junk(junk);
+    data.retry_save();
+    assert_eq!(data.status().get_untracked().write_failed, None);
+    assert_eq!(
+        format::decode(&raw(DOC_KEY).unwrap())
+            .unwrap()
+            .doc
+            .sessions
+            .len(),
+        29
+    );
+    drop(owner);
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn the_provider_shows_recovery_instead_of_the_pages() {
+    reset();
+    let garbage = "{\"schema_version\": 1, \"sessions\": [";
+    local().set_item(DOC_KEY, garbage).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        view! { <DataProvider><p id="child-page">"page"</p></DataProvider> }
+    });
+    let html = host.inner_html();
+    assert!(html.contains("data-recovery"), "{html}");
+    assert!(
+        !html.contains("child-page"),
+        "no page may edit data in recovery"
+    );
+    assert_eq!(raw(DOC_KEY).as_deref(), Some(garbage));
+    assert_eq!(raw(UNREADABLE_KEY).as_deref(), Some(garbage));
+    drop(handle);
+    host.remove();
+    reset();
+}
+
+#[wasm_bindgen_test]
+fn the_provider_renders_the_pages_when_loaded() {
+    reset();
+    local().set_item(DOC_KEY, V1).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        view! { <DataProvider><p id="child-page">"page"</p></DataProvider> }
+    });
+    let html = host.inner_html();
+    assert!(html.contains("child-page"), "{html}");
+    assert!(!html.contains("data-recovery"), "{html}");
+    drop(handle);
+    host.remove();
+    reset();
 }

@@ -5,6 +5,7 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::data::StorageBanner;
 use crate::ui::routes::href;
 use crate::ui::text;
 
@@ -25,6 +26,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <span class="app-name">{text::APP_NAME}</span>
         </header>
         <main id="main" class="page" tabindex="-1">
+            <StorageBanner />
             {children()}
         </main>
         <footer class="app-footer">

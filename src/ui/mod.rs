@@ -2,6 +2,7 @@
 //! and talks to browser storage only through the `storage` layer.
 
 pub mod components;
+pub mod data;
 pub mod format;
 pub mod hooks;
 mod layout;
@@ -14,17 +15,21 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use data::DataProvider;
 use layout::Layout;
 use pages::{
     AboutPage, AftercarePage, HistoryPage, HomePage, LogPage, NotFoundPage, SessionPage,
     SettingsPage, SetupPage,
 };
 
-/// The root component.
+/// The root component. The data provider sits outside the layout: when the
+/// stored data is unreadable or from a newer version, it shows its recovery
+/// screen instead of every page, so nothing can edit the data then.
 #[component]
 pub fn App() -> impl IntoView {
     view! {
         <Router base=routes::base()>
+            <DataProvider>
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
@@ -37,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=AboutPage />
                 </Routes>
             </Layout>
+            </DataProvider>
         </Router>
     }
 }

@@ -129,7 +129,7 @@ fn browser(root: &Path) -> Layer {
     section("browser: wasm-bindgen-test in headless Chromium");
     let mut command = Command::new("cargo");
     command
-        .args(["test", "--target", "wasm32-unknown-unknown", "--tests"])
+        .args(["test", "--target", "wasm32-unknown-unknown", "--test", "*"])
         .current_dir(root)
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
