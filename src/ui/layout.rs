@@ -5,6 +5,7 @@ use leptos::html::H1;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::ui::components::UpdateBanner;
 use crate::ui::data::StorageBanner;
 use crate::ui::routes::href;
 use crate::ui::text;
@@ -27,6 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="main" class="page" tabindex="-1">
             <StorageBanner />
+            <UpdateBanner />
             {children()}
         </main>
         <footer class="app-footer">

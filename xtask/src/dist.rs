@@ -51,7 +51,68 @@ pub fn post_process(dist: &Path) -> Result<(), String> {
     }
     check_html(&html)?;
     std::fs::write(&index_path, html).map_err(|e| format!("cannot write index.html: {e}"))?;
-    println!("xtask: dist/ is ready");
+    write_service_worker(dist)?;
+    println!("xtask: {} is ready", dist.display());
+    Ok(())
+}
+
+const SW_TEMPLATE: &str = include_str!("sw.js");
+const SW_NAME: &str = "sw.js";
+
+/// Writes `sw.js` with the precache list of every file in `dist` and a
+/// version that changes whenever any file does, so a new build installs a
+/// new worker and the old caches are removed.
+fn write_service_worker(dist: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    collect_files(dist, dist, &mut files)?;
+    files.retain(|name| name != SW_NAME && !name.starts_with('.'));
+    files.sort();
+    let mut hasher = Sha256::new();
+    for name in &files {
+        let bytes =
+            std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
+        hasher.update(name.as_bytes());
+        hasher.update(Sha256::digest(&bytes));
+    }
+    let version = hex(&hasher.finalize())[..16].to_string();
+    let worker = service_worker_source(&version, &files);
+    std::fs::write(dist.join(SW_NAME), worker).map_err(|e| format!("cannot write sw.js: {e}"))
+}
+
+/// The worker's source for a version and a sorted file list (paths relative
+/// to the app's folder; `./` stands for the start page).
+pub fn service_worker_source(version: &str, files: &[String]) -> String {
+    let mut list = String::from("[\n  './',\n");
+    for name in files {
+        list.push_str(&format!(
+            "  './{}',\n",
+            name.replace('\\', "/").replace('\'', "%27")
+        ));
+    }
+    list.push(']');
+    SW_TEMPLATE
+        .replace("'__VERSION__'", &format!("'{version}'"))
+        .replace("__PRECACHE__", &list)
+}
+
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect_files(root, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            let relative = relative.to_string_lossy().replace('\\', "/");
+            if !relative.ends_with(".br") && !relative.ends_with(".gz") {
+                out.push(relative);
+            }
+        }
+    }
     Ok(())
 }
 
@@ -208,6 +269,16 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(out.contains(r#"integrity="sha384-A""#));
         assert!(!out.contains("sha384-B"));
         assert!(out.contains(r#"<link rel="preload" href="./a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head>"#));
+    }
+
+    #[test]
+    fn the_worker_lists_every_file_and_its_version() {
+        let files = vec!["index.html".to_string(), "app-1_bg.wasm".to_string()];
+        let source = service_worker_source("abc123", &files);
+        assert!(source.contains("const VERSION = 'abc123';"));
+        assert!(source
+            .contains("const PRECACHE = [\n  './',\n  './index.html',\n  './app-1_bg.wasm',\n];"));
+        assert!(!source.contains("__PRECACHE__"));
     }
 
     #[test]

@@ -154,14 +154,20 @@ fn end_to_end(root: &Path) -> Layer {
         return failed_layer(name, &format!("the release build failed: {message}"));
     }
     let dist_dir = root.join("dist");
-    let servers = serve::Server::start(&dist_dir, "127.0.0.1", 0, "/").and_then(|at_root| {
-        Ok((
-            at_root,
+    // A copy the update journey may change, to play a newer build.
+    let update_dir = root.join("target/e2e-update-dist");
+    if let Err(message) = copy_dir(&dist_dir, &update_dir) {
+        return failed_layer(name, &message);
+    }
+    let servers = (|| {
+        Ok::<_, String>((
+            serve::Server::start(&dist_dir, "127.0.0.1", 0, "/")?,
             serve::Server::start(&dist_dir, "127.0.0.1", 0, "/sub/path/")?,
+            serve::Server::start(&update_dir, "127.0.0.1", 0, "/")?,
         ))
-    });
-    let (at_root, under_sub_path) = match servers {
-        Ok(pair) => pair,
+    })();
+    let (at_root, under_sub_path, for_update) = match servers {
+        Ok(servers) => servers,
         Err(message) => return failed_layer(name, &message),
     };
     let results = root.join("target/e2e-results.json");
@@ -171,6 +177,8 @@ fn end_to_end(root: &Path) -> Layer {
         .current_dir(root)
         .env("ROLLWISE_BASE_URL", at_root.url())
         .env("ROLLWISE_SUBPATH_URL", under_sub_path.url())
+        .env("ROLLWISE_UPDATE_URL", for_update.url())
+        .env("ROLLWISE_UPDATE_DIR", &update_dir)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &results)
         .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
         .status();
@@ -183,6 +191,22 @@ fn end_to_end(root: &Path) -> Layer {
         note = Some("Playwright exited with an error before reporting a failed test".into());
     }
     Layer { name, tally, note }
+}
+
+/// Replaces `to` with a copy of the files of `from` (one level deep, as
+/// `dist/` is).
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))
+                .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn failed_layer(name: &'static str, why: &str) -> Layer {

@@ -2,5 +2,7 @@
 
 pub mod face_map;
 mod reasons;
+mod update_banner;
 
 pub use reasons::{ReasonCard, ReasonList};
+pub use update_banner::UpdateBanner;

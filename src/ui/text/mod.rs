@@ -130,3 +130,10 @@ pub const UNTIL: &str = "Until";
 pub const FROM: &str = "From";
 pub const ACKNOWLEDGE: &str = "I understand";
 pub const ACKNOWLEDGED: &str = "Understood";
+
+pub const UPDATE_READY: &str = "A new version of Rollwise is ready.";
+pub const UPDATE_RELOAD: &str = "Reload to update";
+pub const UPDATE_AFTER_SESSION: &str =
+    "It will wait until your session and soak timers are finished, so nothing is interrupted.";
+pub const OFFLINE_UNAVAILABLE: &str =
+    "This browser cannot keep Rollwise for offline use, so it needs a connection to open.";
