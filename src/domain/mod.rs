@@ -19,6 +19,7 @@
 //! guided-session step machine), [`SoakTimer`] and [`rule_info`].
 
 pub mod aftercare;
+pub mod calendar;
 pub mod catalogue;
 pub mod device;
 pub mod eligibility;
