@@ -15,9 +15,9 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::domain::{
-    position, Answer, DatedAnswer, Direction, Disinfection, Position, Reason, RunEvent,
-    RunEventKind, RunState, Session, SessionId, SessionPlan, Severity, SoakTimer, TodayCheck, Zone,
-    ZoneCheck, ZoneStatus,
+    position, Answer, DatedAnswer, Direction, Disinfection, Position, RunEvent, RunEventKind,
+    RunState, Session, SessionId, SessionPlan, Severity, SoakTimer, TodayCheck, Zone, ZoneCheck,
+    ZoneStatus,
 };
 use crate::storage::doc::{AppDoc, FlowState, GuidedRun};
 use crate::ui::messages;
@@ -201,6 +201,19 @@ impl Draft {
             Question::WidespreadInfection => &mut self.widespread_infection,
         };
         *slot = Some(answer);
+    }
+
+    /// The same answers with every unanswered question read as "no": what
+    /// the page shows reasons for, so that a question not yet answered is
+    /// never called "not sure". The start still waits for every answer.
+    pub fn unanswered_as_no(&self) -> Draft {
+        let mut d = self.clone();
+        for q in Question::ALL {
+            if d.answer(q).is_none() {
+                d.set_answer(q, Answer::No);
+            }
+        }
+        d
     }
 
     /// The problems given for `zone`, if it is marked.
@@ -408,11 +421,6 @@ pub fn cadence_beat(run: &GuidedRun, pos: &Position, now: DateTime<Utc>) -> Opti
     let pass_ms = run.plan.pass_duration().num_milliseconds().max(1);
     (pos.state == RunState::Running && now >= run.started_at)
         .then(|| pos.progress.num_milliseconds() / pass_ms)
-}
-
-/// The SES-4 warnings of the zones stopped so far.
-pub fn stopped_reasons(pos: &Position) -> Vec<Reason> {
-    pos.reasons.clone()
 }
 
 // ---------------------------------------------------------------------------
@@ -805,6 +813,12 @@ mod tests {
             assert_eq!(d.answer(*q), Some(Answer::NotSure));
             assert_eq!(d.unanswered(), 3 - i);
         }
+        let mut partly = Draft::default();
+        partly.set_answer(Question::ColdSore, Answer::NotSure);
+        let shown = partly.unanswered_as_no();
+        assert_eq!(shown.unanswered(), 0);
+        assert_eq!(shown.answer(Question::ColdSore), Some(Answer::NotSure));
+        assert_eq!(shown.answer(Question::AlcoholOrDrugs), Some(Answer::No));
         let best = Draft::best_case().today(&[], None);
         assert!(best.pre1_done && best.disinfection.confirmed_full_soak);
         assert_eq!(best.alcohol_or_drugs, Answer::No);

@@ -157,8 +157,18 @@ pub fn PrepView() -> impl IntoView {
             evaluate(d, &today, now.get(), can_start_session)
         })
     });
+    // What is shown: unanswered questions are not "not sure" yet.
+    let shown = Memo::new(move |_| {
+        let mut dr = draft.with(Draft::unanswered_as_no);
+        dr.confirmed_full_soak = confirmed_soak.get();
+        let zones = candidates.get();
+        doc.with(|d| {
+            let today = dr.today(&zones, d.flow.soak.as_ref());
+            evaluate(d, &today, now.get(), can_start_session)
+        })
+    });
     let reasons = Memo::new(move |_| {
-        decision.with(|d| {
+        shown.with(|d| {
             d.as_ref()
                 .map(|d| d.all_reasons().cloned().collect::<Vec<Reason>>())
                 .unwrap_or_default()
@@ -177,7 +187,7 @@ pub fn PrepView() -> impl IntoView {
         if candidates.with(Vec::is_empty) {
             out.push(t::NEED_ZONE.to_string());
         }
-        decision.with(|d| {
+        shown.with(|d| {
             if let Some(d) = d {
                 if d.is_blocked() {
                     out.push(t::NEED_NO_BLOCKS.to_string());
@@ -448,9 +458,9 @@ pub fn PrepView() -> impl IntoView {
                     </span>
                     {t::RECONFIRM_BUTTON}
                 </button>
-                <p>
-                    <A href=href(text::SETUP_PATH)>{t::EDIT_SETUP}</A>
-                </p>
+                <A href=href(text::SETUP_PATH) attr:class="button button-secondary button-wide">
+                    {t::EDIT_SETUP}
+                </A>
             </section>
 
             <section class="session-section stack" aria-labelledby="today-heading">

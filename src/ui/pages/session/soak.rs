@@ -60,7 +60,7 @@ pub fn SoakPanel(confirmed: RwSignal<bool>) -> impl IntoView {
                 t.as_ref()
                     .map(|t| t.started_at + t.paused_total + SOAK_MINIMUM)
             });
-            let at = finished.map(format::time).unwrap_or_default();
+            let at = finished.map(format::date_time).unwrap_or_default();
             format!("{} · {}", t::SOAK_DONE, t::soak_finished_at(&at))
         } else if paused.get() {
             t::SOAK_PAUSED.to_string()
