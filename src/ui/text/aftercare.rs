@@ -5,6 +5,7 @@ use crate::domain::Activity;
 pub const NO_SESSION_HEADING: &str = "No session recorded yet";
 pub const NO_SESSION_BODY: &str = "Once you finish a session, this screen counts down each aftercare window from the moment you stopped rolling. Until then, here is what aftercare looks like.";
 pub const GENERAL_HEADING: &str = "Aftercare at a glance";
+pub const HABITS_HEADING: &str = "Good habits";
 pub const CONTEXT_HEADING: &str = "Good to know";
 pub const START_SESSION: &str = "Go to Session";
 
@@ -37,6 +38,7 @@ pub fn right_now_line(key: &str) -> Option<&'static str> {
 
 pub const TIMELINE_HEADING: &str = "Timeline";
 pub const TIMELINE_HINT: &str = "Each bar fills as its window passes. Times are your local time.";
+pub const FINISHED: &str = "Finished";
 pub const PHASE_RUNNING: &str = "Now";
 pub const PHASE_UPCOMING: &str = "Coming up";
 pub const PHASE_OVER: &str = "Over";

@@ -63,9 +63,11 @@ fn NoSession() -> impl IntoView {
             <ul class="aftercare-general">
                 {WINDOWS
                     .iter()
+                    .filter(|spec| AFTERCARE_NOTES.iter().all(|note| note.key != spec.key))
                     .map(|spec| view! { <GeneralWindow spec=*spec /> })
                     .collect_view()}
             </ul>
+            <h3>{t::HABITS_HEADING}</h3>
             <GuidanceList items=&AFTERCARE_NOTES />
         </section>
         <section aria-labelledby="aftercare-context">
@@ -193,10 +195,33 @@ fn Windows(end: DateTime<Utc>, now: Signal<DateTime<Utc>>) -> impl IntoView {
                     status
                         .with(|s| timeline_rows(s, at))
                         .into_iter()
+                        .filter(|row| !plan::is_finished_extra(row))
                         .map(|row| view! { <TimelineItem row now=at /> })
                         .collect_view()
                 }}
             </ol>
+            {move || {
+                let at = now.get();
+                let finished: Vec<TimelineRow> = status
+                    .with(|s| timeline_rows(s, at))
+                    .into_iter()
+                    .filter(plan::is_finished_extra)
+                    .collect();
+                (!finished.is_empty())
+                    .then(|| {
+                        view! {
+                            <details class="aftercare-finished">
+                                <summary>{t::FINISHED} " (" {finished.len()} ")"</summary>
+                                <ol class="aftercare-timeline">
+                                    {finished
+                                        .into_iter()
+                                        .map(|row| view! { <TimelineItem row now=at /> })
+                                        .collect_view()}
+                                </ol>
+                            </details>
+                        }
+                    })
+            }}
         </section>
     }
 }

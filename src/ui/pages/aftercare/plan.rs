@@ -98,6 +98,12 @@ pub fn timeline_rows(status: &AftercareStatus, now: DateTime<Utc>) -> Vec<Timeli
     rows
 }
 
+/// A finished window other than the actives lock-out (AFT-5), which stays
+/// on top: these fold away under "Finished".
+pub fn is_finished_extra(row: &TimelineRow) -> bool {
+    row.phase == Phase::Over && row.rule != RuleId::Aft5
+}
+
 /// The share of `[starts, ends)` that has passed at `at`, in per mille.
 pub fn permille(starts: DateTime<Utc>, ends: DateTime<Utc>, at: DateTime<Utc>) -> u16 {
     let total = (ends - starts).num_seconds();
@@ -130,7 +136,7 @@ pub fn right_now(status: &AftercareStatus) -> Vec<NowLine> {
             until: w.ends,
         })
         .collect();
-    lines.sort_by(|a, b| b.severity.cmp(&a.severity));
+    lines.sort_by_key(|l| std::cmp::Reverse(l.severity));
     lines
 }
 
@@ -253,6 +259,12 @@ mod tests {
             if let Some(i) = first_over {
                 assert!(rest[i..].iter().all(|r| r.phase == Phase::Over), "{after}");
             }
+            let folded = rows.iter().filter(|r| is_finished_extra(r)).count();
+            let lock_over = rows
+                .iter()
+                .filter(|r| r.rule == RuleId::Aft5 && r.phase == Phase::Over)
+                .count();
+            assert_eq!(folded + lock_over, over, "{after}");
             let water = rows
                 .iter()
                 .find(|r| r.key == "aft10.water_and_sleep")

@@ -580,7 +580,8 @@ fn SeverityChart(points: Vec<ChartPoint>, reactions: Vec<Reaction>) -> impl Into
             <svg
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 role="img"
-                aria-labelledby="chart-title chart-desc"
+                aria-labelledby="chart-title"
+                aria-describedby="chart-desc"
                 focusable="false"
             >
                 <title id="chart-title">{t::CHART_HEADING}</title>

@@ -49,7 +49,7 @@ pub fn entries(doc: &AppDoc) -> Vec<Entry> {
                 .map(Entry::RollerReplaced),
         )
         .collect();
-    list.sort_by(|a, b| (b.at(), b.order()).cmp(&(a.at(), a.order())));
+    list.sort_by_key(|e| std::cmp::Reverse((e.at(), e.order())));
     list
 }
 
@@ -110,13 +110,13 @@ pub fn month_grid(
     let mut week = [None; 7];
     for cell in 0..cells {
         let day_number = cell.checked_sub(lead).filter(|d| *d < days);
-        week[cell % 7] = day_number.and_then(|d| {
+        week[cell % 7] = day_number.map(|d| {
             let date = first + Duration::days(d as i64);
-            Some(Day {
+            Day {
                 date,
                 marks: marks(date),
                 today: date == today,
-            })
+            }
         });
         if cell % 7 == 6 {
             weeks.push(week);
@@ -219,7 +219,7 @@ pub fn chart_points(end: DateTime<Utc>, reactions: &[Reaction]) -> Vec<ChartPoin
         .filter_map(|(i, r)| {
             let day = (r.noticed_at - end).num_hours().div_euclid(24);
             let day = if r.noticed_at < end { 0 } else { day };
-            (0..=CHART_DAYS).contains(&day).then(|| ChartPoint {
+            (0..=CHART_DAYS).contains(&day).then_some(ChartPoint {
                 day: day as u8,
                 severity: r.severity,
                 reaction: i,

@@ -129,7 +129,7 @@ pub fn build(draft: &Draft, id: ReactionId, sessions: &[Session]) -> Result<Reac
 /// The reactions newest first.
 pub fn newest_first(reactions: &[Reaction]) -> Vec<Reaction> {
     let mut list = reactions.to_vec();
-    list.sort_by(|a, b| (b.noticed_at, b.id).cmp(&(a.noticed_at, a.id)));
+    list.sort_by_key(|r| std::cmp::Reverse((r.noticed_at, r.id)));
     list
 }
 
@@ -284,11 +284,9 @@ mod tests {
             FixedOffset::east_opt(if t >= change { 3600 } else { 0 }).unwrap()
         };
         let now = Utc.with_ymd_and_hms(2026, 4, 1, 12, 0, 0).unwrap();
-        let table: [(
-            &str,
-            &dyn Fn(DateTime<Utc>) -> FixedOffset,
-            Result<DateTime<Utc>, NoticedError>,
-        ); 8] = [
+        type Offset<'a> = &'a dyn Fn(DateTime<Utc>) -> FixedOffset;
+        type Want = Result<DateTime<Utc>, NoticedError>;
+        let table: [(&str, Offset, Want); 8] = [
             (
                 "2026-03-02T09:30",
                 &london_winter,
