@@ -2,6 +2,7 @@
 
 pub mod face_map;
 mod reasons;
+pub mod reminder;
 mod update_banner;
 
 pub use reasons::{ReasonCard, ReasonList};

@@ -6,6 +6,7 @@ pub mod aftercare;
 pub mod history;
 pub mod home;
 pub mod log;
+pub mod reminders;
 pub mod session;
 pub mod settings;
 pub mod setup;
