@@ -63,10 +63,10 @@ const storedDoc = {
   reminder: { sequence: 0, next_session_at: null },
 };
 
-async function seed(page: Page) {
+async function seed(page: Page, doc: unknown = storedDoc) {
   await page.goto('./');
   await waitForApp(page);
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(storedDoc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
   await page.reload();
   await waitForApp(page);
 }
@@ -262,4 +262,36 @@ test('with notices allowed, a due reminder is shown once through the service wor
   await expect(card(page).locator('.reminder-due')).toBeVisible();
   await page.clock.runFor(2000);
   expect(await shown()).toEqual([]);
+});
+
+test('a reaction that holds sessions turns the due reminder into a hold, with no notice', async ({ page, context }) => {
+  await context.grantPermissions(['notifications']);
+  await page.clock.install({ time: new Date('2026-03-10T08:00:00Z') });
+  await seed(page, {
+    ...storedDoc,
+    reactions: [
+      {
+        id: 10,
+        kind: 'redness',
+        noticed_at: '2026-03-03T10:00:00Z',
+        session: 1,
+        severity: 'mild',
+        status: { state: 'still_present' },
+        worsening: false,
+        zones: ['left_cheek'],
+      },
+    ],
+    reminder: { sequence: 4, next_session_at: '2026-03-10T07:30:00Z' },
+  });
+  const banner = card(page).locator('.reminder-due');
+  await expect(banner).toContainText('Your session planned for Tue 10 Mar, 7:30 is on hold.');
+  await expect(banner.getByRole('link', { name: 'Open the reaction log' })).toBeVisible();
+  await expect(card(page)).not.toContainText('Your next session is due');
+  await expectNoAxeViolations(page, 'with a held reminder');
+  await page.clock.runFor(2000);
+  const count = await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return (await registration.getNotifications()).length;
+  });
+  expect(count).toBe(0);
 });
