@@ -8,6 +8,7 @@ pub mod hooks;
 mod layout;
 pub mod messages;
 mod pages;
+pub mod perf;
 pub mod routes;
 pub mod text;
 
@@ -27,6 +28,8 @@ use pages::{
 /// screen instead of every page, so nothing can edit the data then.
 #[component]
 pub fn App() -> impl IntoView {
+    // Effects run once the first render is in the page.
+    Effect::new(|_| perf::mark(perf::INTERACTIVE));
     view! {
         <Router base=routes::base()>
             <DataProvider>

@@ -7,54 +7,272 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
-use crate::{dist, tools};
+use std::process::Command;
+
+use crate::{dist, serve, tools};
 
 pub fn run(root: &Path) -> Result<(), String> {
-    tools::ensure_build_tools(root)?;
+    tools::ensure_test_tools(root)?;
     dist::build(root)?;
     let dist_dir = root.join("dist");
-    let mut files = list_files(&dist_dir)?;
+    let ours = print_sizes("Rollwise", &dist_dir)?;
+    let mut failures = Vec::new();
+
+    match build_floor(root) {
+        Ok(floor_dir) => {
+            let floor = first_load_total(&floor_dir)?;
+            println!();
+            println!(
+                "first load: Rollwise {:.1} KB brotli; the framework's floor (a Leptos 0.8 CSR counter with chrono, serde and gloo-storage, same chain and profile) {:.1} KB brotli; ratio {:.2}",
+                kb(ours.brotli),
+                kb(floor.brotli),
+                ours.brotli as f64 / floor.brotli.max(1) as f64
+            );
+        }
+        Err(why) => failures.push(format!("floor: {why}")),
+    }
+
+    let server = serve::Server::start(&dist_dir, "127.0.0.1", 0, "/")?;
+    if let Err(why) = lighthouse(root, server.url()) {
+        failures.push(format!("lighthouse: {why}"));
+    }
+    if let Err(why) = browser_figures(root, server.url()) {
+        failures.push(format!("browser figures: {why}"));
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "not everything was measured: {}",
+            failures.join("; ")
+        ))
+    }
+}
+
+fn kb(bytes: usize) -> f64 {
+    bytes as f64 / 1000.0
+}
+
+/// Prints every file of `dir` raw, gzip -9 and brotli -q 11, then the
+/// first-load total, and returns that total.
+fn print_sizes(label: &str, dir: &Path) -> Result<Sizes, String> {
+    let mut files = list_files(dir)?;
     files.sort();
     println!();
     println!(
-        "{:<44} {:>10} {:>10} {:>10}",
-        "dist/ file", "raw B", "gzip-9 B", "brotli-11 B"
+        "{:<44} {:>10} {:>10} {:>12}",
+        format!("{label}: file"),
+        "raw B",
+        "gzip-9 B",
+        "brotli-11 B"
     );
-    let mut sizes = Vec::new();
     for name in &files {
-        let bytes =
-            std::fs::read(dist_dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?;
-        let size = Sizes {
-            raw: bytes.len(),
-            gzip: gzip_len(&bytes),
-            brotli: brotli_len(&bytes),
-        };
+        let size = sizes_of(&dir.join(name))?;
         println!(
-            "{:<44} {:>10} {:>10} {:>10}",
+            "{:<44} {:>10} {:>10} {:>12}",
             name, size.raw, size.gzip, size.brotli
         );
-        sizes.push((name.clone(), size));
     }
-    let first_load = first_load_files(&dist_dir)?;
-    let mut total = Sizes::default();
-    for (name, size) in &sizes {
-        if first_load.contains(name) {
-            total.raw += size.raw;
-            total.gzip += size.gzip;
-            total.brotli += size.brotli;
-        }
-    }
+    let first_load = first_load_files(dir)?;
+    let total = first_load_total(dir)?;
     println!();
     println!(
-        "first load ({} files: {}): raw {} B, gzip {} B, brotli {} B ({:.1} KB brotli)",
+        "{label} first load ({} files: {}): raw {} B, gzip {} B, brotli {} B ({:.1} KB brotli)",
         first_load.len(),
         first_load.iter().cloned().collect::<Vec<_>>().join(", "),
         total.raw,
         total.gzip,
         total.brotli,
-        total.brotli as f64 / 1000.0
+        kb(total.brotli)
     );
+    Ok(total)
+}
+
+fn sizes_of(path: &Path) -> Result<Sizes, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(Sizes {
+        raw: bytes.len(),
+        gzip: gzip_len(&bytes),
+        brotli: brotli_len(&bytes),
+    })
+}
+
+fn first_load_total(dir: &Path) -> Result<Sizes, String> {
+    let mut total = Sizes::default();
+    for name in first_load_files(dir)? {
+        let size = sizes_of(&dir.join(&name))?;
+        total.raw += size.raw;
+        total.gzip += size.gzip;
+        total.brotli += size.brotli;
+    }
+    Ok(total)
+}
+
+/// Builds `bench/floor` (a minimal counter) with the same Trunk, profile and
+/// wasm-opt, and returns its output folder.
+fn build_floor(root: &Path) -> Result<std::path::PathBuf, String> {
+    let out = root.join("target/bench-floor-dist");
+    println!();
+    println!(
+        "xtask: building the framework floor (bench/floor) into {}",
+        out.display()
+    );
+    tools::run_step(
+        "trunk build (floor)",
+        Command::new("trunk")
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(&out)
+            .current_dir(root.join("bench/floor"))
+            .env("CARGO_TARGET_DIR", root.join("target/bench-floor")),
+    )?;
+    Ok(out)
+}
+
+/// Lighthouse's mobile preset (simulated slow 4G, 4x CPU slowdown) against
+/// the release build, in Debian Chromium.
+fn lighthouse(root: &Path, url: &str) -> Result<(), String> {
+    let report = root.join("target/lighthouse.json");
+    let _ = std::fs::remove_file(&report);
+    println!();
+    println!("xtask: Lighthouse (mobile preset) on {url}");
+    let flags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --disable-dev-shm-usage";
+    tools::run_step(
+        "lighthouse",
+        Command::new(root.join("node_modules/.bin/lighthouse"))
+            .arg(url)
+            .args([
+                "--quiet",
+                "--output=json",
+                "--only-categories=performance,accessibility,best-practices,seo",
+            ])
+            .arg(format!("--output-path={}", report.display()))
+            .arg(format!("--chrome-flags={flags}"))
+            .env("CHROME_PATH", tools::CHROMIUM),
+    )?;
+    let text = std::fs::read_to_string(&report).map_err(|e| format!("no report: {e}"))?;
+    let json: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("unreadable report: {e}"))?;
+    for line in lighthouse_lines(&json) {
+        println!("{line}");
+    }
     Ok(())
+}
+
+/// The figures of a Lighthouse JSON report, as printed lines.
+pub fn lighthouse_lines(report: &serde_json::Value) -> Vec<String> {
+    let score = |id: &str| report["categories"][id]["score"].as_f64();
+    let numeric = |id: &str| report["audits"][id]["numericValue"].as_f64();
+    let fmt_score = |s: Option<f64>| s.map_or("n/a".to_string(), |v| format!("{v:.2}"));
+    let mut lines = vec![
+        format!(
+            "Lighthouse scores: performance {}, accessibility {}, best practices {}, SEO {}",
+            fmt_score(score("performance")),
+            fmt_score(score("accessibility")),
+            fmt_score(score("best-practices")),
+            fmt_score(score("seo")),
+        ),
+        format!(
+            "Lighthouse metrics: LCP {} ms, TBT {} ms, CLS {}, FCP {} ms, Speed Index {} ms",
+            numeric("largest-contentful-paint").map_or("n/a".into(), |v| format!("{v:.0}")),
+            numeric("total-blocking-time").map_or("n/a".into(), |v| format!("{v:.0}")),
+            numeric("cumulative-layout-shift").map_or("n/a".into(), |v| format!("{v:.3}")),
+            numeric("first-contentful-paint").map_or("n/a".into(), |v| format!("{v:.0}")),
+            numeric("speed-index").map_or("n/a".into(), |v| format!("{v:.0}")),
+        ),
+    ];
+    // Every audit of the scored categories that did not pass, by id.
+    let mut failed = Vec::new();
+    if let Some(categories) = report["categories"].as_object() {
+        for (category, body) in categories {
+            for reference in body["auditRefs"].as_array().into_iter().flatten() {
+                let id = reference["id"].as_str().unwrap_or("");
+                let weight = reference["weight"].as_f64().unwrap_or(0.0);
+                let audit_score = report["audits"][id]["score"].as_f64();
+                if weight > 0.0 && audit_score.is_some_and(|s| s < 1.0) {
+                    failed.push(format!(
+                        "{category}/{id} ({:.2})",
+                        audit_score.unwrap_or(0.0)
+                    ));
+                }
+            }
+        }
+    }
+    if !failed.is_empty() {
+        lines.push(format!(
+            "Lighthouse audits below full marks: {}",
+            failed.join(", ")
+        ));
+    }
+    lines
+}
+
+/// Five years of data and interaction timings, measured in Chromium with
+/// Performance marks and Event Timing (bench/measure.mjs).
+fn browser_figures(root: &Path, url: &str) -> Result<(), String> {
+    let data = root.join("target/five-years.json");
+    println!();
+    tools::run_step(
+        "cargo run --example five_years",
+        Command::new("cargo")
+            .args(["run", "--quiet", "--example", "five_years", "--"])
+            .arg(&data)
+            .current_dir(root),
+    )?;
+    println!("xtask: measuring start-up, saving and interactions in Chromium (bench/measure.mjs)");
+    let output = Command::new("node")
+        .arg(root.join("bench/measure.mjs"))
+        .arg(url)
+        .arg(&data)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "measure.mjs failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().last().unwrap_or("");
+    let json: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("unreadable figures ({e}): {line}"))?;
+    for line in browser_lines(&json) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// The browser figures as printed lines.
+pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
+    let ms = |key: &str| figures[key].as_f64();
+    let show = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.1} ms"));
+    let empty = ms("startupEmptyMs");
+    let full = ms("startupFiveYearsMs");
+    let difference = match (empty, full) {
+        (Some(e), Some(f)) => format!("{:+.1} ms, ratio {:.2}", f - e, f / e.max(0.001)),
+        _ => "n/a".into(),
+    };
+    vec![
+        format!(
+            "start-up to interactive (median of 9): empty store {}, five years of data {} ({difference})",
+            show(empty),
+            show(full)
+        ),
+        format!(
+            "saving after one edit (median of 11): empty store {}, five years of data {}",
+            show(ms("saveMedianEmptyMs")),
+            show(ms("saveMedianFiveYearsMs"))
+        ),
+        format!(
+            "stored size of five years: {} bytes",
+            figures["storedBytesFiveYears"].as_u64().map_or("n/a".into(), |b| b.to_string())
+        ),
+        format!(
+            "interaction to next paint (median, Event Timing): logging a reaction {}, advancing a session step {}",
+            show(ms("logReactionMs")),
+            show(ms("sessionStepMs"))
+        ),
+    ]
 }
 
 #[derive(Default)]
@@ -85,10 +303,14 @@ fn list_files(dir: &Path) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
+pub fn gzip_compress(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len()).unwrap_or(0)
+    encoder.finish().unwrap_or_default()
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    gzip_compress(bytes).len()
 }
 
 pub fn brotli_compress(bytes: &[u8]) -> Vec<u8> {
@@ -195,6 +417,41 @@ mod tests {
             ),
             vec!["app-1.js", "app-1_bg.wasm"]
         );
+    }
+
+    #[test]
+    fn prints_lighthouse_and_browser_figures() {
+        let report = serde_json::json!({
+            "categories": {
+                "performance": {"score": 0.99, "auditRefs": [{"id": "lcp", "weight": 25}]},
+                "seo": {"score": 0.92, "auditRefs": [{"id": "meta", "weight": 1}, {"id": "info", "weight": 0}]}
+            },
+            "audits": {
+                "lcp": {"score": 1.0},
+                "meta": {"score": 0.0},
+                "info": {"score": 0.0},
+                "largest-contentful-paint": {"numericValue": 1234.4},
+                "total-blocking-time": {"numericValue": 12.0},
+                "cumulative-layout-shift": {"numericValue": 0.0}
+            }
+        });
+        let lines = lighthouse_lines(&report);
+        assert!(lines[0].contains("performance 0.99") && lines[0].contains("SEO 0.92"));
+        assert!(
+            lines[1].contains("LCP 1234 ms")
+                && lines[1].contains("TBT 12 ms")
+                && lines[1].contains("CLS 0.000")
+        );
+        assert_eq!(
+            lines[2],
+            "Lighthouse audits below full marks: seo/meta (0.00)"
+        );
+
+        let figures = serde_json::json!({"startupEmptyMs": 100.0, "startupFiveYearsMs": 120.0, "storedBytesFiveYears": 333867});
+        let lines = browser_lines(&figures);
+        assert!(lines[0].contains("+20.0 ms, ratio 1.20"), "{}", lines[0]);
+        assert!(lines[1].contains("n/a"));
+        assert!(lines[2].ends_with("333867 bytes"));
     }
 
     #[test]

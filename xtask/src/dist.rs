@@ -52,7 +52,37 @@ pub fn post_process(dist: &Path) -> Result<(), String> {
     check_html(&html)?;
     std::fs::write(&index_path, html).map_err(|e| format!("cannot write index.html: {e}"))?;
     write_service_worker(dist)?;
+    precompress(dist)?;
     println!("xtask: {} is ready", dist.display());
+    Ok(())
+}
+
+/// Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every text or
+/// WASM file, for hosts (and `cargo xtask serve`) that send them to
+/// browsers that accept them.
+fn precompress(dist: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    collect_files(dist, dist, &mut files)?;
+    for name in files {
+        let compressible = ["html", "js", "wasm", "css", "svg", "webmanifest", "json"]
+            .iter()
+            .any(|ext| name.ends_with(&format!(".{ext}")));
+        if !compressible {
+            continue;
+        }
+        let path = dist.join(&name);
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        std::fs::write(
+            dist.join(format!("{name}.br")),
+            crate::bench::brotli_compress(&bytes),
+        )
+        .map_err(|e| format!("cannot write {name}.br: {e}"))?;
+        std::fs::write(
+            dist.join(format!("{name}.gz")),
+            crate::bench::gzip_compress(&bytes),
+        )
+        .map_err(|e| format!("cannot write {name}.gz: {e}"))?;
+    }
     Ok(())
 }
 

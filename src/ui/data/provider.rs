@@ -221,6 +221,7 @@ impl AppData {
         if self.dirty.try_get_value() != Some(true) {
             return;
         }
+        crate::ui::perf::save_started();
         let Some(doc) = self.doc.try_get_untracked() else {
             return;
         };
@@ -231,6 +232,7 @@ impl AppData {
         else {
             return;
         };
+        crate::ui::perf::save_finished();
         self.after_save(result, doc);
     }
 

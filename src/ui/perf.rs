@@ -1,0 +1,34 @@
+//! Performance marks, read by `cargo xtask bench` in Chromium: when the
+//! first screen is interactive, and how long each save takes. They cost a
+//! few microseconds and never fail the app: where the browser offers no
+//! Performance API, nothing is recorded.
+
+/// The mark set once the first screen has rendered.
+pub const INTERACTIVE: &str = "rollwise:interactive";
+/// The measure recorded around every save.
+pub const SAVE: &str = "rollwise:save";
+const SAVE_START: &str = "rollwise:save-start";
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window().and_then(|w| w.performance())
+}
+
+/// Records a named instant.
+pub fn mark(name: &str) {
+    if let Some(p) = performance() {
+        // A mark only fails on a reserved name; these are not.
+        let _ = p.mark(name);
+    }
+}
+
+/// Marks the start of a save.
+pub fn save_started() {
+    mark(SAVE_START);
+}
+
+/// Records the time since [`save_started`] as a [`SAVE`] measure.
+pub fn save_finished() {
+    if let Some(p) = performance() {
+        let _ = p.measure_with_start_mark(SAVE, SAVE_START);
+    }
+}
