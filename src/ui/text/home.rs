@@ -10,7 +10,7 @@ pub const WELCOME_POINTS: [&str; 3] = [
     "It keeps a log of how your skin reacts and tells you when to see a doctor. Everything stays on this device.",
 ];
 pub const WELCOME_NOT_ADVICE: &str = "Rollwise is a cosmetic guide, not medical advice.";
-pub const READ_MORE: &str = "Read more";
+pub const READ_MORE: &str = "Read why this is not medical advice";
 pub const SET_UP: &str = "Set up Rollwise";
 pub const RESTORE_HEADING: &str = "Used Rollwise before?";
 pub const RESTORE_BODY: &str = "Restore your sessions, reactions and answers from a backup file.";
