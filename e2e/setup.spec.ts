@@ -220,6 +220,14 @@ test('bad input gets a clear message and changes nothing', async ({ page }) => {
   await page.getByLabel('Date of its first use').fill('2026-02-20');
   await next(page);
   await expectStep(page, 4);
+  // Straight to the last step: "See my result" goes back to the first
+  // unanswered step and says why.
+  await page.goto('./setup?step=21');
+  await expectStep(page, 21);
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await next(page);
+  await expectStep(page, 1);
+  await expect(page.getByRole('alert')).toHaveText('Choose an answer to go on.');
   // Nothing was saved on the way: Home still welcomes a first run.
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 2, name: 'Welcome to Rollwise' })).toBeVisible();

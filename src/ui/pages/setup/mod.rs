@@ -135,11 +135,16 @@ pub fn SetupPage() -> impl IntoView {
     // browser's history above it, and replaces the address below it.
     let entry = StoredValue::new(page_number(page.get_untracked()));
 
-    // A new step: clear the old error and move focus to the step's heading.
+    // A problem found on another step, shown once the address has moved
+    // there.
+    let carried = StoredValue::new(None::<Invalid>);
+    // A new step: show the carried problem (or none) and move focus to the
+    // step's heading.
     let first = StoredValue::new(true);
     Effect::new(move |_| {
         page.track();
-        error.set(None);
+        error.set(carried.get_value());
+        carried.set_value(None);
         if first.get_value() {
             first.set_value(false);
         } else {
@@ -150,10 +155,13 @@ pub fn SetupPage() -> impl IntoView {
     let go = {
         let navigate = navigate.clone();
         move |target: Page, replace: bool| {
+            // `page_href` already carries the app's base: the router must
+            // not prefix it again (it would under a sub-path).
             navigate(
                 &page_href(target),
                 NavigateOptions {
                     replace,
+                    resolve: false,
                     ..Default::default()
                 },
             );
@@ -192,8 +200,8 @@ pub fn SetupPage() -> impl IntoView {
                     go(Page::Result, false);
                 }
                 Err((step, e)) => {
+                    carried.set_value(Some(e));
                     go(Page::Question(step), false);
-                    error.set(Some(e));
                 }
             }
         }
