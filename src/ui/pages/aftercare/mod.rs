@@ -235,6 +235,11 @@ fn TimelineItem(row: TimelineRow, now: DateTime<Utc>) -> impl IntoView {
         Phase::Upcoming => t::PHASE_UPCOMING,
         Phase::Over => t::PHASE_OVER,
     };
+    let row_class = match row.phase {
+        Phase::Running => "row-running",
+        Phase::Upcoming => "row-upcoming",
+        Phase::Over => "row-over",
+    };
     let phase_class = match row.phase {
         Phase::Running => "phase phase-running",
         Phase::Upcoming => "phase phase-upcoming",
@@ -276,7 +281,7 @@ fn TimelineItem(row: TimelineRow, now: DateTime<Utc>) -> impl IntoView {
         }
     });
     view! {
-        <li class=format!("aftercare-row {} {}", severity_class(row.severity), phase_class)>
+        <li class=format!("aftercare-row {} {}", severity_class(row.severity), row_class)>
             <p class="aftercare-window-head">
                 <SeverityTag severity=row.severity />
                 <span class=phase_class>{phase}</span>

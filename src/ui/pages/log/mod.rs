@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::domain::{
     Reaction, ReactionId, ReactionKind, ReactionSeverity, ReactionStatus, TriageLevel, Zone,
 };
+use crate::ui::components::face_map::FaceMap;
 use crate::ui::components::ReasonList;
 use crate::ui::data::use_app_data;
 use crate::ui::format;
@@ -184,34 +185,7 @@ fn LogForm(now: Signal<DateTime<Utc>>, mode: RwSignal<Mode>) -> impl IntoView {
                         .collect_view()}
                 </div>
             </fieldset>
-            <fieldset>
-                <legend>{t::ZONES_LEGEND}</legend>
-                <div class="log-zones">
-                    {Zone::ALL
-                        .into_iter()
-                        .map(|z| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || zones.with(|list| list.contains(&z))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            zones.update(|list| {
-                                                list.retain(|x| *x != z);
-                                                if on {
-                                                    list.push(z);
-                                                }
-                                            });
-                                        }
-                                    />
-                                    {text::zone_name(z)}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
+            <FaceMap selected=zones label=t::ZONES_LEGEND />
             <label class="choice">
                 <input
                     type="checkbox"
