@@ -32,12 +32,12 @@ const profile = {
 
 type Flow = { soak: unknown; guided: unknown };
 
-function storedDoc(opts: { flow?: Flow; sessions?: unknown[]; withSetup?: boolean } = {}) {
+function storedDoc(opts: { flow?: Flow; sessions?: unknown[]; withSetup?: boolean; skinType?: string } = {}) {
   const withSetup = opts.withSetup ?? true;
   return {
     schema_version: 1,
     revision: 2,
-    profile: withSetup ? profile : null,
+    profile: withSetup ? { ...profile, skin_type: opts.skinType ?? profile.skin_type } : null,
     device: withSetup
       ? {
           kind: 'manual_roller',
@@ -183,6 +183,9 @@ test('a complete guided session, from today\'s check through both soaks to the r
   // Ready: 4 passes (the default), then start.
   await expect(page.getByRole('radio', { name: /^4 passes/ })).toBeChecked();
   await expect(startButton(page)).toBeEnabled();
+  // From here the clock only moves when told, so each step is exact.
+  const fakeNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(new Date(Math.ceil(fakeNow / 1000) * 1000 + 1000));
   await startButton(page).click();
 
   // The guided session: a 5-second lead-in, then zone by zone.
@@ -194,13 +197,18 @@ test('a complete guided session, from today\'s check through both soaks to the r
   await expect(page.locator('.guided-pass')).toHaveText('Pass 1 of 4');
   await expect(page.locator('.direction-arrow g[transform]')).toHaveAttribute('transform', 'rotate(0 50 50)');
   await expect(page.locator('.pressure')).toContainText('Light pressure');
-  await expectNoAxeViolations(page, 'on the guided session');
-  await screenshots(page, 'session-guided');
   await page.clock.fastForward('00:20');
   await expect(page.locator('.guided-direction')).toHaveText('Direction 3 of 4 · Diagonal ↗');
+  await expect(page.locator('.guided-pass')).toHaveText('Pass 3 of 4');
+  await expect(zoneClock(page)).toHaveText('0:12');
   await expect(page.locator('.direction-arrow g[transform]')).toHaveAttribute('transform', 'rotate(45 50 50)');
   await page.clock.fastForward('00:12');
   await expect(zoneHeading).toHaveText('Zone 2 of 2 · Chin');
+  await expect(zoneClock(page)).toHaveText('0:32');
+  // axe needs a running clock; the chin's 32 s leave time for it.
+  await page.clock.resume();
+  await expectNoAxeViolations(page, 'on the guided session');
+  await screenshots(page, 'session-guided');
 
   // Rolling done: clean the roller and soak it again.
   await page.clock.fastForward('00:35');
@@ -285,6 +293,24 @@ test('the confirmation path: "I already soaked it for 10 minutes" lifts the soak
   await expect(startButton(page)).toBeEnabled();
   await startButton(page).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Zone 1 of 1 · Forehead' })).toBeVisible();
+});
+
+test('a warning is acknowledged with one tap before the start', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  // PER-13: skin type IV warns (lighter pressure) and needs acknowledging.
+  await seed(page, storedDoc({ skinType: 'i_v' }));
+  await fillTodayCheck(page, ['Forehead']);
+  await page.getByRole('button', { name: 'I already soaked it for 10 minutes' }).click();
+  await expect(page.locator('#start-missing')).toContainText('Tap “I understand” on 1 warning.');
+  await expect(startButton(page)).toBeDisabled();
+  const ack = page.locator('.reason-warn .ack');
+  await expect(ack).toHaveCount(1);
+  await expect(ack).toHaveText('I understand');
+  await ack.click();
+  await expect(ack).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#start-missing')).toHaveCount(0);
+  await expect(startButton(page)).toBeEnabled();
+  await expectNoAxeViolations(page, 'with a warning acknowledged');
 });
 
 const run = (events: unknown[] = []) => ({

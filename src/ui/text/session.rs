@@ -87,7 +87,7 @@ pub const PROBLEM_CHANGING_MOLE: &str = "A mole that is changing (size, shape or
 pub const PROBLEM_NOT_SURE: &str = "Something else, or I'm not sure";
 
 // Zones to roll.
-pub const ZONES_HEADING: &str = "Zones to roll today";
+pub const ZONES_HEADING: &str = "Where to roll";
 pub const ZONES_HINT: &str =
     "All the zones you can roll today are ticked. Untick any you want to leave out.";
 pub const ROLL_MAP_LABEL: &str = "Zones to roll today";

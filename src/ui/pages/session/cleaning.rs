@@ -7,6 +7,7 @@ use std::time::Duration;
 use leptos::html::H2;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
 use super::logic::{record_session, run_position};
 use super::soak::SoakPanel;
@@ -73,7 +74,15 @@ pub fn CleaningView() -> impl IntoView {
         data.update(|d| recorded = record_session(d, id, at, after));
         if recorded {
             data.flush();
-            navigate(&href("/aftercare"), Default::default());
+            // `href` already carries the app's base: the router must not
+            // prefix it again (it would under a sub-path).
+            navigate(
+                &href("/aftercare"),
+                NavigateOptions {
+                    resolve: false,
+                    ..Default::default()
+                },
+            );
         } else {
             error.set(true);
         }
