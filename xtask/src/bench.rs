@@ -216,7 +216,9 @@ fn browser_figures(root: &Path, url: &str) -> Result<(), String> {
         Command::new("cargo")
             .args(["run", "--quiet", "--example", "five_years", "--"])
             .arg(&data)
-            .current_dir(root),
+            .current_dir(root)
+            // `cargo xtask` itself holds the lock of target/ while it runs.
+            .env("CARGO_TARGET_DIR", root.join("target/bench-data")),
     )?;
     println!("xtask: measuring start-up, saving and interactions in Chromium (bench/measure.mjs)");
     let output = Command::new("node")
