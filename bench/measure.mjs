@@ -55,7 +55,7 @@ async function startup(seed) {
 
 async function saves(seed) {
   const { context, page } = await open(seed, 'settings');
-  const sound = page.getByRole('checkbox', { name: 'Sound at each step' });
+  const sound = page.getByRole('switch', { name: 'Sound at each step' });
   for (let i = 0; i < 11; i++) {
     await sound.click();
     // Each edit is saved within the debounce delay.
