@@ -232,6 +232,7 @@ pub const PAUSE: &str = "Pause";
 pub const RESUME: &str = "Resume";
 pub const NEXT_DIRECTION: &str = "Next direction";
 pub const NEXT_ZONE: &str = "Next zone";
+pub const FINISH_ROLLING: &str = "Finish rolling";
 pub const STOP_BLEEDING: &str = "Stop this zone — bleeding";
 
 /// "Tap again to stop the nose because of bleeding."

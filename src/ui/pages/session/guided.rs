@@ -120,9 +120,13 @@ pub fn GuidedView() -> impl IntoView {
         let deg = direction.get().map_or(0, arrow_rotation);
         format!("rotate({deg} 50 50)")
     };
-    let next_label = move || match direction.get() {
-        Some(Direction::DiagonalOtherWay) => t::NEXT_ZONE,
-        _ => t::NEXT_DIRECTION,
+    let next_label = move || {
+        let last_zone = zone_index.get().is_some_and(|i| i + 1 >= count.get());
+        match direction.get() {
+            Some(Direction::DiagonalOtherWay) if last_zone => t::FINISH_ROLLING,
+            Some(Direction::DiagonalOtherWay) => t::NEXT_ZONE,
+            _ => t::NEXT_DIRECTION,
+        }
     };
     let zone_left = move || pos.with(|p| p.as_ref().map_or(0, |p| ceil_seconds(p.zone_remaining)));
     let total_left =

@@ -15,9 +15,9 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::domain::{
-    position, Answer, DatedAnswer, Direction, Disinfection, Position, RunEvent, RunEventKind,
-    RunState, Session, SessionId, SessionPlan, Severity, SoakTimer, TodayCheck, Zone, ZoneCheck,
-    ZoneStatus,
+    position, Answer, DatedAnswer, Direction, Disinfection, Position, Reason, RunEvent,
+    RunEventKind, RunState, Session, SessionId, SessionPlan, Severity, SoakTimer, TodayCheck, Zone,
+    ZoneCheck, ZoneStatus,
 };
 use crate::storage::doc::{AppDoc, FlowState, GuidedRun};
 use crate::ui::messages;
@@ -312,6 +312,28 @@ pub fn unavailable_zones(statuses: &[ZoneStatus]) -> Vec<(Zone, String)> {
             Some((s.zone, title.to_string()))
         })
         .collect()
+}
+
+/// One card per message: a warning the engine gives for several zones
+/// (PER-11 on every zone near the mouth) is shown once, without a zone, so
+/// that one "I understand" is not asked four times over.
+pub fn merge_zone_reasons(reasons: Vec<Reason>) -> Vec<Reason> {
+    let mut out: Vec<Reason> = Vec::new();
+    for reason in reasons {
+        match out.iter_mut().find(|r| r.key == reason.key) {
+            Some(seen) => {
+                if seen.zone != reason.zone {
+                    seen.zone = None;
+                }
+                seen.until = match (seen.until, reason.until) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    _ => None,
+                };
+            }
+            None => out.push(reason),
+        }
+    }
+    out
 }
 
 /// The zones to plan: those chosen that are open, in guided order.
@@ -823,6 +845,30 @@ mod tests {
         assert!(best.pre1_done && best.disinfection.confirmed_full_soak);
         assert_eq!(best.alcohol_or_drugs, Answer::No);
         assert_eq!(best.cold_sore_now, Answer::No);
+    }
+
+    #[test]
+    fn reasons_shared_by_zones_are_shown_once() {
+        use crate::domain::RuleId;
+        let per11 = |z| Reason::warn(RuleId::Per11, "per11.cold_sore_history_near_mouth").zone(z);
+        let later = t0() + secs(60);
+        let reasons = vec![
+            Reason::block(RuleId::Pre3, "pre3.soak_running").until(t0()),
+            per11(Zone::LeftCheek),
+            per11(Zone::RightCheek),
+            Reason::warn(RuleId::Per13, "per13.skin_type_unsure").zone(Zone::Chin),
+            Reason::block(RuleId::Pre3, "pre3.soak_running").until(later),
+        ];
+        let merged = merge_zone_reasons(reasons);
+        let table = [
+            ("pre3.soak_running", None, Some(later)),
+            ("per11.cold_sore_history_near_mouth", None, None),
+            ("per13.skin_type_unsure", Some(Zone::Chin), None),
+        ];
+        assert_eq!(merged.len(), table.len());
+        for ((key, zone, until), r) in table.iter().zip(&merged) {
+            assert_eq!((r.key, r.zone, r.until), (*key, *zone, *until));
+        }
     }
 
     #[test]

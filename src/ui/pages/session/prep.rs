@@ -12,7 +12,8 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::logic::{
-    plan_zones, soak_seconds_left, start_run, unavailable_zones, Draft, Problem, Question,
+    merge_zone_reasons, plan_zones, soak_seconds_left, start_run, unavailable_zones, Draft,
+    Problem, Question,
 };
 use super::soak::SoakPanel;
 use crate::domain::{
@@ -170,7 +171,7 @@ pub fn PrepView() -> impl IntoView {
     let reasons = Memo::new(move |_| {
         shown.with(|d| {
             d.as_ref()
-                .map(|d| d.all_reasons().cloned().collect::<Vec<Reason>>())
+                .map(|d| merge_zone_reasons(d.all_reasons().cloned().collect()))
                 .unwrap_or_default()
         })
     });

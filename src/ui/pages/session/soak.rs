@@ -46,6 +46,8 @@ pub fn SoakPanel(confirmed: RwSignal<bool>) -> impl IntoView {
         let fraction = timer.with(|t| t.as_ref().map_or(0.0, |t| soak_fraction(t, now.get())));
         format!("{:.2}", ring_offset(fraction, circumference))
     };
+    // A round line cap draws a dot at zero; hide the arc until time counts.
+    let empty = move || timer.with(|t| t.as_ref().is_none_or(|t| t.elapsed(now.get()).is_zero()));
     let remaining = move || {
         timer.with(|t| {
             let seconds = t.as_ref().map_or(SOAK_MINIMUM.num_seconds(), |t| {
@@ -82,7 +84,7 @@ pub fn SoakPanel(confirmed: RwSignal<bool>) -> impl IntoView {
                 >
                     <circle class="ring-track" cx="60" cy="60" r=RADIUS />
                     <circle
-                        class="ring-value"
+                        class=move || if empty() { "ring-value is-empty" } else { "ring-value" }
                         cx="60"
                         cy="60"
                         r=RADIUS
