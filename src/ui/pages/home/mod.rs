@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::{triage, AftercareWindow, Reason, RuleId, Severity};
+use crate::ui::components::reminder::ReminderCard;
 use crate::ui::components::ReasonList;
 use crate::ui::data::{use_app_data, ImportPanel};
 use crate::ui::format::{self, local_offset_at};
@@ -138,6 +139,7 @@ fn Dashboard(state: Memo<HomeView>, now: Signal<DateTime<Utc>>) -> impl IntoView
             </section>
         </Show>
         <NextWindowCard state now />
+        <ReminderCard />
         <AftercareCard state now />
         <HeldCard state now />
         {move || state.with(|s| s.roller.clone()).map(|life| view! { <RollerCard life /> })}
