@@ -104,6 +104,9 @@ test('sessions, reactions and roller changes appear in the list and the calendar
   await expect(calendar.locator('caption')).toHaveText('April 2026');
   await expect(calendar.getByRole('button')).toHaveCount(0);
   await expectNoAxeViolations(page, 'history, another month');
+  await page.getByRole('button', { name: 'This month' }).click();
+  await expect(calendar.locator('caption')).toHaveText('March 2026');
+  await expect(page.getByRole('button', { name: 'This month' })).toHaveCount(0);
 });
 
 test('a session detail shows stopped zones, later reactions and an accessible chart', async ({ page, baseURL }) => {

@@ -244,6 +244,24 @@ fn Calendar(all: Memo<Vec<Entry>>) -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            {move || {
+                let today = local_today(now.get());
+                (shown.get() != (today.year(), today.month()))
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button-secondary button-wide calendar-today"
+                                on:click=move |_| {
+                                    shown.set((today.year(), today.month()));
+                                    picked.set(None);
+                                }
+                            >
+                                {t::THIS_MONTH}
+                            </button>
+                        }
+                    })
+            }}
             <p class="calendar-legend">
                 <span class="visually-hidden">{t::LEGEND} ": "</span>
                 <span class="mark mark-session" aria-hidden="true">{t::SYMBOL_SESSION}</span> " " {t::LEGEND_SESSION}
