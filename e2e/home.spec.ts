@@ -136,3 +136,16 @@ test('a roller at 10 sessions is refused and Home leads to replacing it', async 
   await expect(page.getByRole('link', { name: 'Replace your roller' })).toBeVisible();
   await expect(page.locator('section.home-roller article.reason-block')).toBeVisible();
 });
+
+test('a soak timer under way makes "Resume your session" the next action', async ({ page, baseURL }) => {
+  await page.clock.install({ time: new Date('2026-03-12T10:00:00Z') });
+  const doc = storedDoc(2);
+  doc.flow = { soak: { started_at: '2026-03-12T09:58:00Z', paused_total_ms: 0, paused_at: null }, guided: null } as never;
+  await seed(page, doc);
+  const resume = page.getByRole('link', { name: 'Resume your session' });
+  await expect(resume).toBeVisible();
+  await expect(page.getByRole('link', { name: "Start today's check" })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'on Home with a session under way');
+  await resume.click();
+  await expect(page).toHaveURL(new URL('session', baseURL).href);
+});
