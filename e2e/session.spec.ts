@@ -310,7 +310,16 @@ test('a warning is acknowledged with one tap before the start', async ({ page })
   await expect(ack).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('#start-missing')).toHaveCount(0);
   await expect(startButton(page)).toBeEnabled();
+  await expect(page.locator('.today-blocked')).toHaveCount(0);
   await expectNoAxeViolations(page, 'with a warning acknowledged');
+
+  // PER-15: alcohol today blocks, kindly, with Log and Aftercare still there.
+  await page.getByRole('group', { name: questions[0] }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  await expect(startButton(page)).toBeDisabled();
+  await expect(page.locator('.reason-block').first()).toContainText('Not allowed');
+  await expect(page.locator('.today-blocked')).toContainText('You can still note how your skin feels in the log');
+  await expect(page.locator('.today-blocked').getByRole('link', { name: 'Open the log' })).toBeVisible();
+  await expectNoAxeViolations(page, 'when today is ruled out');
 });
 
 const run = (events: unknown[] = []) => ({

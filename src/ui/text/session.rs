@@ -40,6 +40,7 @@ pub const BLOCKED_TITLE: &str = "No session today";
 pub const BLOCKED_BODY: &str = "Something below rules out a session for now, whatever today's answers. This is to keep your skin safe, not a judgement.";
 pub const BLOCKED_KIND: &str =
     "You can still note how your skin feels in the log and follow your aftercare.";
+pub const BLOCKED_TODAY_NOTE: &str = "Something above rules out a session today. That's to keep your skin safe. You can still note how your skin feels in the log and follow your aftercare.";
 pub const GO_LOG: &str = "Open the log";
 pub const GO_AFTERCARE: &str = "Open aftercare";
 pub const EDIT_SETUP: &str = "Edit my set-up answers";

@@ -336,6 +336,17 @@ pub fn merge_zone_reasons(reasons: Vec<Reason>) -> Vec<Reason> {
     out
 }
 
+/// Whether a block stands that getting ready cannot lift: anything but the
+/// checklist (PRE-1), the soak (PRE-3) and the choice of zones. The page
+/// then says kindly that Log and Aftercare are still there.
+pub fn blocked_beyond_preparation(reasons: &[Reason]) -> bool {
+    use crate::domain::RuleId;
+    reasons.iter().any(|r| {
+        r.severity == Severity::Block
+            && !matches!(r.rule, RuleId::Pre1 | RuleId::Pre3 | RuleId::Skin10)
+    })
+}
+
 /// The zones to plan: those chosen that are open, in guided order.
 pub fn plan_zones(chosen: &[Zone], open: &[Zone]) -> Vec<Zone> {
     let mut zones: Vec<Zone> = chosen
@@ -868,6 +879,44 @@ mod tests {
         assert_eq!(merged.len(), table.len());
         for ((key, zone, until), r) in table.iter().zip(&merged) {
             assert_eq!((r.key, r.zone, r.until), (*key, *zone, *until));
+        }
+    }
+
+    #[test]
+    fn preparation_blocks_are_not_a_refusal() {
+        use crate::domain::RuleId;
+        let table = [
+            (vec![], false),
+            (
+                vec![Reason::block(RuleId::Pre1, "pre1.checklist_incomplete")],
+                false,
+            ),
+            (
+                vec![Reason::block(RuleId::Pre3, "pre3.soak_running")],
+                false,
+            ),
+            (
+                vec![Reason::block(RuleId::Skin10, "zones.none_open")],
+                false,
+            ),
+            (
+                vec![Reason::warn(RuleId::Pre2, "pre2.recent_actives")],
+                false,
+            ),
+            (
+                vec![
+                    Reason::block(RuleId::Pre3, "pre3.soak_running"),
+                    Reason::block(RuleId::Per15, "per15.alcohol_or_drugs"),
+                ],
+                true,
+            ),
+            (
+                vec![Reason::block(RuleId::Skin2, "skin2.cold_sore_active")],
+                true,
+            ),
+        ];
+        for (reasons, want) in table {
+            assert_eq!(blocked_beyond_preparation(&reasons), want, "{reasons:?}");
         }
     }
 

@@ -12,8 +12,8 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::logic::{
-    merge_zone_reasons, plan_zones, soak_seconds_left, start_run, unavailable_zones, Draft,
-    Problem, Question,
+    blocked_beyond_preparation, merge_zone_reasons, plan_zones, soak_seconds_left, start_run,
+    unavailable_zones, Draft, Problem, Question,
 };
 use super::soak::SoakPanel;
 use crate::domain::{
@@ -592,6 +592,17 @@ pub fn PrepView() -> impl IntoView {
                 <Show when=move || !reasons.with(Vec::is_empty)>
                     <h3>{t::REASONS_HEADING}</h3>
                     <ReasonList reasons=reasons acknowledged=acks />
+                </Show>
+                <Show when=move || reasons.with(|r| blocked_beyond_preparation(r))>
+                    <div class="banner today-blocked">
+                        <p>{t::BLOCKED_TODAY_NOTE}</p>
+                        <div class="button-row">
+                            <A href=href("/log") attr:class="button button-secondary">{t::GO_LOG}</A>
+                            <A href=href("/aftercare") attr:class="button button-secondary">
+                                {t::GO_AFTERCARE}
+                            </A>
+                        </div>
+                    </div>
                 </Show>
                 <Show when=move || !missing.with(Vec::is_empty)>
                     <div class="banner banner-warn" id="start-missing">
