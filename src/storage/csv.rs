@@ -9,7 +9,9 @@
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
-use crate::domain::{Reaction, ReactionStatus, Session, Zone};
+use std::collections::BTreeMap;
+
+use crate::domain::{Reaction, ReactionId, ReactionStatus, Session, Zone};
 
 /// The file name of the sessions CSV made on `local_date`.
 pub fn sessions_file_name(local_date: NaiveDate) -> String {
@@ -49,7 +51,7 @@ pub fn sessions_csv(sessions: &[Session]) -> String {
 }
 
 /// The reactions as CSV.
-pub fn reactions_csv(reactions: &[Reaction]) -> String {
+pub fn reactions_csv(reactions: &[Reaction], notes: &BTreeMap<ReactionId, String>) -> String {
     let header = [
         "id",
         "kind",
@@ -60,6 +62,7 @@ pub fn reactions_csv(reactions: &[Reaction]) -> String {
         "status",
         "status_at",
         "worsening",
+        "note",
     ];
     let rows = reactions.iter().map(|r| {
         let (status, at) = match r.status {
@@ -77,6 +80,7 @@ pub fn reactions_csv(reactions: &[Reaction]) -> String {
             status.to_string(),
             at.map(instant).unwrap_or_default(),
             r.worsening.to_string(),
+            notes.get(&r.id).cloned().unwrap_or_default(),
         ]
     });
     table(&header, rows)
@@ -140,6 +144,26 @@ fn serde_key<T: serde::Serialize>(value: &T) -> String {
 }
 
 #[cfg(test)]
+mod note_tests {
+    use super::*;
+    use crate::storage::testdata::full_doc;
+
+    #[test]
+    fn the_reactions_csv_carries_notes_as_neutral_text() {
+        let mut doc = full_doc();
+        let id = doc.reactions[0].id;
+        doc.notes
+            .insert(id, "=HYPERLINK(\"x\"), then a comma".into());
+        let csv = reactions_csv(&doc.reactions, &doc.notes);
+        assert!(csv.lines().next().unwrap().ends_with(",note"));
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"x\"\"), then a comma\""),
+            "{csv}"
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::storage::testdata::{full_doc, t};
@@ -193,7 +217,7 @@ mod tests {
     #[test]
     fn reactions_csv_names_kinds_and_status() {
         let doc = full_doc();
-        let csv = reactions_csv(&doc.reactions);
+        let csv = reactions_csv(&doc.reactions, &doc.notes);
         assert!(csv.contains(",redness,mild,"), "{csv}");
         assert!(csv.contains(",resolved,"), "{csv}");
         assert!(csv.contains(",still_present,,"), "{csv}");

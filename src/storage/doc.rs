@@ -10,6 +10,8 @@
 //!   JSON tool keeps them exact, and they are unique within the document.
 //! - Nothing here reads the clock: `now` and a random `salt` are parameters.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::{
@@ -31,6 +33,9 @@ pub struct AppDoc {
     pub sessions: Vec<Session>,
     /// Logged reactions.
     pub reactions: Vec<Reaction>,
+    /// The person's own notes on reactions, by reaction id. Kept beside the
+    /// reactions because the rules never read them; always shown as text.
+    pub notes: BTreeMap<ReactionId, String>,
     /// The person's preferences.
     pub preferences: Preferences,
     /// A soak timer or guided session that is under way.
@@ -104,7 +109,13 @@ pub struct ReminderSchedule {
     pub sequence: u64,
     /// When the next session is due, if one is planned.
     pub next_session_at: Option<DateTime<Utc>>,
+    /// The `sequence` whose notice was shown, so a reminder is announced
+    /// once, even across reloads.
+    pub notified_sequence: Option<u64>,
 }
+
+/// The longest note kept on a reaction, in characters.
+pub const MAX_NOTE_CHARS: usize = 2_000;
 
 /// How much a document holds, for confirmations and summaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -177,8 +188,29 @@ impl AppDoc {
         self.reminder = ReminderSchedule {
             sequence: self.reminder.sequence.saturating_add(1),
             next_session_at,
+            notified_sequence: self.reminder.notified_sequence,
         };
         self.reminder.sequence
+    }
+
+    /// Keeps `text` as the note of reaction `id`, trimmed and cut to
+    /// [`MAX_NOTE_CHARS`]; an empty text removes the note. Returns whether
+    /// the text had to be cut.
+    pub fn set_note(&mut self, id: ReactionId, text: &str) -> bool {
+        let text = text.trim();
+        if text.is_empty() {
+            self.notes.remove(&id);
+            return false;
+        }
+        let cut = text.chars().count() > MAX_NOTE_CHARS;
+        let kept: String = text.chars().take(MAX_NOTE_CHARS).collect();
+        self.notes.insert(id, kept);
+        cut
+    }
+
+    /// The note of reaction `id`, if it has one.
+    pub fn note(&self, id: ReactionId) -> Option<&str> {
+        self.notes.get(&id).map(String::as_str)
     }
 }
 
@@ -197,6 +229,36 @@ fn fresh_id(now: DateTime<Utc>, salt: u16, taken: impl Fn(u64) -> bool) -> u64 {
         id = if id >= MAX_SAFE_ID { 1 } else { id + 1 };
     }
     id
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+
+    #[test]
+    fn notes_are_trimmed_cut_and_removed_when_empty() {
+        let mut doc = AppDoc::default();
+        let id = ReactionId(7);
+        assert!(!doc.set_note(id, "  stings a little \n"));
+        assert_eq!(doc.note(id), Some("stings a little"));
+        assert!(doc.set_note(id, &"a".repeat(MAX_NOTE_CHARS + 5)));
+        assert_eq!(
+            doc.note(id).map(|n| n.chars().count()),
+            Some(MAX_NOTE_CHARS)
+        );
+        assert!(!doc.set_note(id, "   "));
+        assert_eq!(doc.note(id), None);
+    }
+
+    #[test]
+    fn rescheduling_keeps_which_reminder_was_announced() {
+        let mut doc = AppDoc::default();
+        let first = doc.schedule_reminder(None);
+        doc.reminder.notified_sequence = Some(first);
+        let second = doc.schedule_reminder(None);
+        assert!(second > first);
+        assert_eq!(doc.reminder.notified_sequence, Some(first));
+    }
 }
 
 #[cfg(test)]

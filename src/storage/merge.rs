@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::doc::AppDoc;
+use crate::domain::ReactionId;
 
 /// A part of the document, to name what conflicted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,6 +26,7 @@ pub enum DocPart {
     Reminder,
     Session(u64),
     Reaction(u64),
+    Note(u64),
 }
 
 /// Both sides changed the same parts differently.
@@ -96,6 +98,7 @@ pub fn three_way(base: &AppDoc, ours: &AppDoc, theirs: &AppDoc) -> Result<AppDoc
         DocPart::Reaction,
         &mut parts,
     );
+    let notes = by_key(&base.notes, &ours.notes, &theirs.notes, &mut parts);
     if !parts.is_empty() {
         parts.sort();
         return Err(Conflict { parts });
@@ -107,10 +110,37 @@ pub fn three_way(base: &AppDoc, ours: &AppDoc, theirs: &AppDoc) -> Result<AppDoc
         replaced_devices,
         sessions,
         reactions,
+        notes,
         preferences,
         flow,
         reminder,
     })
+}
+
+/// Three-way merge of the notes, note by note.
+fn by_key(
+    base: &BTreeMap<ReactionId, String>,
+    ours: &BTreeMap<ReactionId, String>,
+    theirs: &BTreeMap<ReactionId, String>,
+    conflicts: &mut Vec<DocPart>,
+) -> BTreeMap<ReactionId, String> {
+    let keys: std::collections::BTreeSet<ReactionId> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .copied()
+        .collect();
+    let mut merged = BTreeMap::new();
+    for key in keys {
+        match merge_item(base.get(&key), ours.get(&key), theirs.get(&key)) {
+            Ok(Some(text)) => {
+                merged.insert(key, text.clone());
+            }
+            Ok(None) => {}
+            Err(()) => conflicts.push(DocPart::Note(key.0)),
+        }
+    }
+    merged
 }
 
 /// Three-way merge of one whole part; a conflict is recorded in `conflicts`.
@@ -221,6 +251,13 @@ pub fn merge_import(current: &AppDoc, backup: &AppDoc) -> (AppDoc, ImportMerge) 
             Some(_) => {}
         }
     }
+    // A note comes with its reaction; a note the current data already has
+    // is kept, as every other item is.
+    for (id, text) in &backup.notes {
+        if doc.reactions.iter().any(|r| r.id == *id) && !doc.notes.contains_key(id) {
+            doc.notes.insert(*id, text.clone());
+        }
+    }
     doc.sessions.sort_by_key(|s| (s.started_at, s.id));
     doc.reactions.sort_by_key(|r| (r.noticed_at, r.id));
     for replaced in &backup.replaced_devices {
@@ -241,6 +278,49 @@ pub fn merge_import(current: &AppDoc, backup: &AppDoc) -> (AppDoc, ImportMerge) 
         doc.reminder = backup.reminder;
     }
     (doc, report)
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+    use crate::storage::testdata::full_doc;
+
+    /// Notes merge one by one: edits of different notes both survive, the
+    /// same note edited differently on both sides is a conflict.
+    #[test]
+    fn notes_merge_note_by_note() {
+        let base = full_doc();
+        let id = base.reactions[0].id;
+        let other = base.reactions[1].id;
+        let mut ours = base.clone();
+        ours.set_note(id, "ours");
+        let mut theirs = base.clone();
+        theirs.set_note(other, "theirs");
+        let merged = three_way(&base, &ours, &theirs).expect("different notes merge");
+        assert_eq!(merged.note(id), Some("ours"));
+        assert_eq!(merged.note(other), Some("theirs"));
+
+        let mut theirs = base.clone();
+        theirs.set_note(id, "a different text");
+        let conflict = three_way(&base, &ours, &theirs).unwrap_err();
+        assert_eq!(conflict.parts, vec![DocPart::Note(id.0)]);
+    }
+
+    #[test]
+    fn an_imported_reaction_brings_its_note() {
+        let backup = full_doc();
+        let mut current = backup.clone();
+        let (id, text) = backup
+            .notes
+            .iter()
+            .next()
+            .map(|(k, v)| (*k, v.clone()))
+            .unwrap();
+        current.reactions.retain(|r| r.id != id);
+        current.notes.clear();
+        let (merged, _) = merge_import(&current, &backup);
+        assert_eq!(merged.note(id), Some(text.as_str()));
+    }
 }
 
 #[cfg(test)]

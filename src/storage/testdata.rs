@@ -95,6 +95,12 @@ pub fn full_doc() -> AppDoc {
         }],
         sessions: vec![session(1, 0), session(2, 7), bleeding],
         reactions: vec![resolved, reaction(11, Some(3), 14), cleared],
+        notes: [(
+            ReactionId(11),
+            "Stung a bit <b>near</b> the nose, \"like\" sunburn; gone by noon.".to_string(),
+        )]
+        .into_iter()
+        .collect(),
         preferences: Preferences {
             passes_per_direction: 5,
             sound: true,
@@ -119,6 +125,7 @@ pub fn full_doc() -> AppDoc {
         reminder: ReminderSchedule {
             sequence: 4,
             next_session_at: Some(t(21)),
+            notified_sequence: Some(3),
         },
     }
 }

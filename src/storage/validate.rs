@@ -31,6 +31,10 @@ pub enum Problem {
     PassesOutOfRange(u8),
     /// A guided session under way has passes outside 4–5.
     GuidedPassesOutOfRange(u8),
+    /// A note belongs to no reaction.
+    NoteWithoutReaction(u64),
+    /// A note is longer than the app keeps.
+    NoteTooLong(u64),
     /// The reminder lead time is longer than a week.
     ReminderLeadOutOfRange(u32),
     /// A recorded event is later than now.
@@ -49,6 +53,12 @@ impl std::fmt::Display for Problem {
             Self::GuidedPassesOutOfRange(n) => {
                 write!(f, "the session under way has {n} passes, not 4 or 5")
             }
+            Self::NoteWithoutReaction(id) => write!(f, "a note belongs to no reaction (id {id})"),
+            Self::NoteTooLong(id) => write!(
+                f,
+                "the note on reaction {id} is longer than {} characters",
+                crate::storage::doc::MAX_NOTE_CHARS
+            ),
             Self::ReminderLeadOutOfRange(n) => {
                 write!(f, "the reminder lead time of {n} minutes is over a week")
             }
@@ -61,6 +71,14 @@ impl std::fmt::Display for Problem {
 pub fn validate(doc: &AppDoc) -> Result<(), Problem> {
     unique(doc.sessions.iter().map(|s| s.id.0)).map_err(Problem::DuplicateSessionId)?;
     unique(doc.reactions.iter().map(|r| r.id.0)).map_err(Problem::DuplicateReactionId)?;
+    for (id, text) in &doc.notes {
+        if !doc.reactions.iter().any(|r| r.id == *id) {
+            return Err(Problem::NoteWithoutReaction(id.0));
+        }
+        if text.chars().count() > crate::storage::doc::MAX_NOTE_CHARS {
+            return Err(Problem::NoteTooLong(id.0));
+        }
+    }
     let passes = doc.preferences.passes_per_direction;
     if !(MIN_PASSES..=MAX_PASSES).contains(&passes) {
         return Err(Problem::PassesOutOfRange(passes));
@@ -122,6 +140,28 @@ fn unique(ids: impl Iterator<Item = u64>) -> Result<(), u64> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+    use crate::domain::ReactionId;
+    use crate::storage::doc::MAX_NOTE_CHARS;
+    use crate::storage::testdata::full_doc;
+
+    #[test]
+    fn notes_belong_to_a_reaction_and_have_a_length_limit() {
+        let mut doc = full_doc();
+        validate(&doc).expect("the full document is valid");
+        doc.notes.insert(ReactionId(999_999), "orphan".into());
+        assert_eq!(validate(&doc), Err(Problem::NoteWithoutReaction(999_999)));
+        let mut doc = full_doc();
+        let id = doc.reactions[0].id;
+        doc.notes.insert(id, "x".repeat(MAX_NOTE_CHARS + 1));
+        assert_eq!(validate(&doc), Err(Problem::NoteTooLong(id.0)));
+        doc.notes.insert(id, "é".repeat(MAX_NOTE_CHARS));
+        validate(&doc).expect("the limit counts characters, not bytes");
+    }
 }
 
 #[cfg(test)]

@@ -128,9 +128,20 @@ pub struct Doc {
     pub replaced_devices: Vec<ReplacedDeviceV1>,
     pub sessions: Vec<Session>,
     pub reactions: Vec<Reaction>,
+    /// Notes on reactions; absent in documents written before notes were
+    /// kept, which read as no notes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
     pub preferences: PreferencesV1,
     pub flow: Flow,
     pub reminder: Reminder,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub reaction: u64,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,6 +316,8 @@ pub struct Flow {
 pub struct Reminder {
     pub sequence: u64,
     pub next_session_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notified_sequence: Option<u64>,
 }
 
 /// Converts the app's document to the stored format.
@@ -324,6 +337,14 @@ pub fn from_domain(doc: &AppDoc) -> Doc {
             .collect(),
         sessions: doc.sessions.iter().map(session_out).collect(),
         reactions: doc.reactions.iter().map(reaction_out).collect(),
+        notes: doc
+            .notes
+            .iter()
+            .map(|(id, text)| Note {
+                reaction: id.0,
+                text: text.clone(),
+            })
+            .collect(),
         preferences: PreferencesV1 {
             passes_per_direction: doc.preferences.passes_per_direction,
             sound: doc.preferences.sound,
@@ -353,6 +374,7 @@ pub fn from_domain(doc: &AppDoc) -> Doc {
         reminder: Reminder {
             sequence: doc.reminder.sequence,
             next_session_at: doc.reminder.next_session_at,
+            notified_sequence: doc.reminder.notified_sequence,
         },
     }
 }
@@ -376,6 +398,15 @@ pub fn to_domain(doc: Doc) -> Result<AppDoc, FormatError> {
             paused_at: s.paused_at,
         }),
     };
+    let mut notes = std::collections::BTreeMap::new();
+    for note in doc.notes {
+        if notes
+            .insert(m::ReactionId(note.reaction), note.text)
+            .is_some()
+        {
+            return Err(FormatError::BadValue("notes"));
+        }
+    }
     Ok(AppDoc {
         revision: doc.revision,
         profile: doc.profile.map(profile_in),
@@ -390,6 +421,7 @@ pub fn to_domain(doc: Doc) -> Result<AppDoc, FormatError> {
             .collect(),
         sessions: doc.sessions.into_iter().map(session_in).collect(),
         reactions: doc.reactions.into_iter().map(reaction_in).collect(),
+        notes,
         preferences: Preferences {
             passes_per_direction: doc.preferences.passes_per_direction,
             sound: doc.preferences.sound,
@@ -417,6 +449,7 @@ pub fn to_domain(doc: Doc) -> Result<AppDoc, FormatError> {
         reminder: ReminderSchedule {
             sequence: doc.reminder.sequence,
             next_session_at: doc.reminder.next_session_at,
+            notified_sequence: doc.reminder.notified_sequence,
         },
     })
 }

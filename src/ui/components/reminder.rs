@@ -349,8 +349,20 @@ pub fn ReminderCard() -> impl IntoView {
         data.doc()
             .with(|doc| reminder_plan(doc, now, local_offset_at(now)))
     });
-    let due = Signal::derive(move || plan.with(|p| p.as_ref().and_then(due_notice)));
-    let notices = use_notifications(due);
+    // A reminder announced once (even before a reload) is not announced again.
+    let announced = move || {
+        data.doc()
+            .with(|d| d.reminder.notified_sequence == Some(d.reminder.sequence))
+    };
+    let due = Signal::derive(move || {
+        if announced() {
+            return None;
+        }
+        plan.with(|p| p.as_ref().and_then(due_notice))
+    });
+    let notices = use_notifications(due, move |_| {
+        data.update(|d| d.reminder.notified_sequence = Some(d.reminder.sequence));
+    });
     let draft = RwSignal::new(None::<String>);
     let said = RwSignal::new(None::<Said>);
 

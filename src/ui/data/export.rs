@@ -34,7 +34,11 @@ pub fn sessions_file(doc: &AppDoc) -> Result<String, FileError> {
 /// Downloads the reactions CSV; returns the file name.
 pub fn reactions_file(doc: &AppDoc) -> Result<String, FileError> {
     let name = csv::reactions_file_name(local_today());
-    download(&name, "text/csv", &csv::reactions_csv(&doc.reactions))?;
+    download(
+        &name,
+        "text/csv",
+        &csv::reactions_csv(&doc.reactions, &doc.notes),
+    )?;
     Ok(name)
 }
 

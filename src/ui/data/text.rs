@@ -227,6 +227,7 @@ fn parts_text(parts: &[DocPart]) -> String {
             DocPart::Reminder => "your reminder".into(),
             DocPart::Session(_) => "a session".into(),
             DocPart::Reaction(_) => "a reaction".into(),
+            DocPart::Note(_) => "a note on a reaction".into(),
         })
         .fold(Vec::new(), |mut acc, n| {
             if !acc.contains(&n) {

@@ -147,7 +147,12 @@ async fn show(notice: Notice) {
 /// Shows `due` as a system notice whenever it holds a notice not shown yet
 /// and notices are allowed: on mount and whenever it changes (the caller
 /// derives it from `use_now`, so it changes when the reminder time passes).
-pub fn use_notifications(due: Signal<Option<Notice>>) -> Notifications {
+/// `on_shown` hears of each notice handed to the system, so the caller can
+/// remember it beyond this page's life.
+pub fn use_notifications(
+    due: Signal<Option<Notice>>,
+    on_shown: impl Fn(&Notice) + 'static,
+) -> Notifications {
     let state = RwSignal::new(read_permission());
     // The person may change the permission in the browser's settings.
     let focus = window_event_listener(ev::focus, move |_| {
@@ -167,6 +172,7 @@ pub fn use_notifications(due: Signal<Option<Notice>>) -> Notifications {
         }
         let fresh = SHOWN.with(|shown| shown.borrow_mut().insert(notice.key.clone()));
         if fresh {
+            on_shown(&notice);
             leptos::task::spawn_local(show(notice));
         }
     });

@@ -13,7 +13,8 @@ pub const WORSENING: &str = "It's getting worse";
 pub const NOTICED_LABEL: &str = "When did you notice it?";
 pub const NOTICED_HINT: &str = "Now, unless you change it.";
 pub const NOTE_LABEL: &str = "Note (optional)";
-pub const NOTE_HINT: &str = "Shown with this result. Rollwise can't keep notes in your log yet.";
+pub const NOTE_HINT: &str =
+    "Kept with this reaction in your log and in your backups, up to 2,000 characters.";
 pub const SAVE: &str = "Save to my log";
 pub const LINKED_TO: &str = "Linked to your session of";
 pub const NOT_LINKED: &str = "No session before this time, so it isn't linked to one.";

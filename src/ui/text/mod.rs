@@ -132,6 +132,10 @@ pub const FROM: &str = "From";
 pub const ACKNOWLEDGE: &str = "I understand";
 pub const ACKNOWLEDGED: &str = "Understood";
 
+/// How many entries a long list shows at first, and adds per "show older".
+pub const LIST_PAGE: usize = 20;
+pub const SHOW_OLDER: &str = "Show older entries";
+
 pub const UPDATE_READY: &str = "A new version of Rollwise is ready.";
 pub const UPDATE_RELOAD: &str = "Reload to update";
 pub const UPDATE_AFTER_SESSION: &str =

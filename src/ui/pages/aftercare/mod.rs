@@ -16,6 +16,7 @@ use crate::domain::{
     can_do_activity, can_use_product, Activity, GuidanceItem, ProductContext, Severity, UseAnswer,
     UseVerdict, AFTERCARE_NOTES, CONTEXT,
 };
+use crate::ui::components::reminder::ReminderCard;
 use crate::ui::components::ReasonList;
 use crate::ui::data::use_app_data;
 use crate::ui::format;
@@ -38,7 +39,7 @@ pub fn AftercarePage() -> impl IntoView {
         <ScreenIntro screen=&text::AFTERCARE />
         <div class="aftercare">
             {move || match end.get() {
-                Some(end) => view! { <Windows end now /> }.into_any(),
+                Some(end) => view! { <Windows end now /> <ReminderCard /> }.into_any(),
                 None => view! { <NoSession /> }.into_any(),
             }}
             <ProductCheck now />

@@ -344,16 +344,29 @@ fn CalendarCell(cell: Option<Day>, picked: RwSignal<Option<NaiveDate>>) -> impl 
 
 #[component]
 fn EntryList(#[prop(into)] entries: Signal<Vec<Entry>>) -> impl IntoView {
+    // Years of entries stay quick: the newest first, older ones on request.
+    let shown = RwSignal::new(text::LIST_PAGE);
+    let more = move || entries.with(Vec::len) > shown.get();
     view! {
         <ol class="history-list">
             {move || {
                 entries
                     .get()
                     .into_iter()
+                    .take(shown.get())
                     .map(|e| view! { <li><EntryItem entry=e /></li> })
                     .collect_view()
             }}
         </ol>
+        <Show when=more>
+            <button
+                type="button"
+                class="button button-secondary button-wide"
+                on:click=move |_| shown.update(|n| *n += text::LIST_PAGE)
+            >
+                {text::SHOW_OLDER}
+            </button>
+        </Show>
     }
 }
 
@@ -385,6 +398,9 @@ fn EntryItem(entry: Entry) -> impl IntoView {
 
 #[component]
 fn ReactionEntry(reaction: Reaction) -> impl IntoView {
+    let note = use_app_data()
+        .doc()
+        .with_untracked(|d| d.note(reaction.id).map(str::to_string));
     view! {
         <article class="history-entry entry-reaction">
             <p class="entry-kind">
@@ -397,6 +413,9 @@ fn ReactionEntry(reaction: Reaction) -> impl IntoView {
                 " · " {log_text::severity_name(reaction.severity)}
                 " · " {status_words(reaction.status)}
             </p>
+            {note.map(|n| view! {
+                <p class="note-text"><span class="visually-hidden">{log_text::RESULT_NOTE} ": "</span>{n}</p>
+            })}
         </article>
     }
 }

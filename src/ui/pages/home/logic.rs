@@ -172,6 +172,8 @@ impl NextAction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Held {
     pub reaction: Reaction,
+    /// The end of the session it follows, which its triage counts from.
+    pub session_end: Option<DateTime<Utc>>,
 }
 
 /// The roller's life.
@@ -329,15 +331,15 @@ pub fn running_aftercare(doc: &AppDoc, now: DateTime<Utc>) -> Vec<AftercareWindo
 pub fn held_reactions(doc: &AppDoc, now: DateTime<Utc>) -> Vec<Held> {
     doc.reactions
         .iter()
-        .filter(|r| {
+        .filter_map(|r| {
             let end = r
                 .session
                 .and_then(|id| doc.sessions.iter().find(|s| s.id == id))
                 .map(|s| s.last_instant());
-            triage(r, end, now).holds_next_session
-        })
-        .map(|r| Held {
-            reaction: r.clone(),
+            triage(r, end, now).holds_next_session.then(|| Held {
+                reaction: r.clone(),
+                session_end: end,
+            })
         })
         .collect()
 }

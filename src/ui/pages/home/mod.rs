@@ -239,7 +239,7 @@ fn AftercareCard(state: Memo<HomeView>, now: Signal<DateTime<Utc>>) -> impl Into
 
 /// The title of the engine's main reason for a held reaction.
 fn held_title(h: &Held, now: DateTime<Utc>) -> &'static str {
-    let t = triage(&h.reaction, None, now);
+    let t = triage(&h.reaction, h.session_end, now);
     t.reasons
         .iter()
         .find(|r| r.rule != RuleId::Rx11)

@@ -114,10 +114,15 @@ fn LogForm(now: Signal<DateTime<Utc>>, mode: RwSignal<Mode>) -> impl IntoView {
         match built {
             Ok(reaction) => {
                 error.set(None);
-                data.update(move |d| d.reactions.push(reaction));
                 let typed = note.get_untracked();
-                let typed = (!typed.trim().is_empty()).then_some(typed);
-                mode.set(Mode::Result(id, typed));
+                data.update(move |d| {
+                    d.reactions.push(reaction);
+                    d.set_note(id, &typed);
+                });
+                let kept = data
+                    .doc()
+                    .with_untracked(|d| d.note(id).map(str::to_string));
+                mode.set(Mode::Result(id, kept));
             }
             Err(e) => error.set(Some(e)),
         }
@@ -218,7 +223,7 @@ fn LogForm(now: Signal<DateTime<Utc>>, mode: RwSignal<Mode>) -> impl IntoView {
                 <textarea
                     id="reaction-note"
                     rows="3"
-                    maxlength="1000"
+                    maxlength="2000"
                     aria-describedby="note-hint"
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
@@ -386,6 +391,9 @@ fn ReactionList(now: Signal<DateTime<Utc>>) -> impl IntoView {
     let doc = data.doc();
     let confirming = RwSignal::new(None::<(ReactionId, Closing)>);
     let list = Memo::new(move |_| doc.with(|d| newest_first(&d.reactions)));
+    // Years of reactions stay quick: the newest first, older ones on request.
+    let shown = RwSignal::new(text::LIST_PAGE);
+    let more = move || list.with(Vec::len) > shown.get();
     view! {
         <section class="log-list" aria-labelledby="log-list-heading">
             <h2 id="log-list-heading">{t::LIST_HEADING}</h2>
@@ -398,12 +406,22 @@ fn ReactionList(now: Signal<DateTime<Utc>>) -> impl IntoView {
                     <ul class="reaction-list">
                         {items
                             .into_iter()
+                            .take(shown.get())
                             .map(|r| view! { <li><ReactionItem reaction=r now confirming /></li> })
                             .collect_view()}
                     </ul>
                 }
                     .into_any()
             }}
+            <Show when=more>
+                <button
+                    type="button"
+                    class="button button-secondary button-wide"
+                    on:click=move |_| shown.update(|n| *n += text::LIST_PAGE)
+                >
+                    {text::SHOW_OLDER}
+                </button>
+            </Show>
         </section>
     }
 }
@@ -464,6 +482,10 @@ fn ReactionItem(
                 {(!zones.is_empty()).then(|| view! { <dt>{t::ZONES}</dt><dd>{zones}</dd> })}
                 <dt>{t::STATUS}</dt>
                 <dd class="reaction-status">{status}</dd>
+                {move || doc.with(|d| d.note(id).map(str::to_string)).map(|note| view! {
+                    <dt>{t::RESULT_NOTE}</dt>
+                    <dd class="note-text">{note}</dd>
+                })}
             </dl>
             {open.then(|| view! {
                 {move || match confirming.get() {
