@@ -174,19 +174,28 @@ test('an allergic reaction shows only the emergency screen with call links (RX-1
   await expect(item(page, 'Trouble breathing')).toContainText('Emergency');
 });
 
-test('a note is shown as text, never as HTML', async ({ page }) => {
+test('a note is kept with its reaction and always shown as text, never as HTML', async ({ page }) => {
   await seed(page, '2026-03-02T12:00:00Z');
+  const typed = '<b>html</b> & <img src=x onerror=alert(1)>';
   await page.getByLabel('Dryness or flaking').check();
   await page.getByLabel('Moderate').check();
   await page.getByLabel('Chin').check();
-  await page.getByLabel('Note (optional)').fill('<b>html</b> & <img src=x onerror=alert(1)>');
+  await page.getByLabel('Note (optional)').fill(typed);
   await page.getByRole('button', { name: 'Save to my log' }).click();
-  const note = page.locator('.note-text');
-  await expect(note).toHaveText('<b>html</b> & <img src=x onerror=alert(1)>');
-  await expect(note.locator('b, img')).toHaveCount(0);
+  const note = page.locator('.log-result .note-text');
+  await expect(note).toHaveText(typed);
+  await expect(page.locator('b, img')).toHaveCount(0);
   const dry = item(page, 'Dryness or flaking');
   await expect(dry).toContainText('Moderate');
   await expect(dry).toContainText('Chin');
+  await expect(dry.locator('.note-text')).toHaveText(typed);
+
+  // The note is stored: it is still there after a reload, and in History.
+  await page.reload();
+  await expect(item(page, 'Dryness or flaking').locator('.note-text')).toHaveText(typed);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+  await expect(page.locator('.history-list .note-text').first()).toHaveText(`Your note: ${typed}`);
+  await expect(page.locator('b, img')).toHaveCount(0);
 });
 
 test('bad input is refused with a message and nothing is saved', async ({ page }) => {
