@@ -51,3 +51,28 @@ export async function expectNoAxeViolations(page: Page, context = '') {
   );
   expect(summary, `axe violations ${context}`).toEqual([]);
 }
+
+/// A stored set-up profile (format v1) of an adult with nothing that blocks
+/// or warns, for journeys that start from a seeded document.
+export const adultProfile = {
+  age: 'confirmed_adult',
+  pregnant_or_breastfeeding: 'no',
+  isotretinoin_now: 'no',
+  isotretinoin_past: { answer: 'no', date: null },
+  bleeding_risk: 'no',
+  chemo_or_radiotherapy: { answer: 'no', first_day: null, last_day: null },
+  other_immunosuppression: 'no',
+  keloid_tendency: 'no',
+  metal_allergy: 'no',
+  uncontrolled_diabetes: 'no',
+  controlled_diabetes_or_slow_healing: 'no',
+  cold_sore_history: 'no',
+  koebner_history: 'no',
+  skin_type: 'i',
+  product_allergy: 'no',
+  allergens: [],
+  peel_or_laser: { answer: 'no', date: null },
+  filler: { answer: 'no', entries: [] },
+  facial_surgery: { answer: 'no', entries: [] },
+  recent_scars: { answer: 'no', entries: [] },
+};

@@ -3,31 +3,8 @@
 // day 7, the next-session countdown, the aftercare windows, and the roller's
 // life (8 of 10 sessions is a warning).
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile } from './fixtures';
 
-const no = 'no';
-const profile = {
-  age: 'confirmed_adult',
-  pregnant_or_breastfeeding: no,
-  isotretinoin_now: no,
-  isotretinoin_past: { answer: no, date: null },
-  bleeding_risk: no,
-  chemo_or_radiotherapy: { answer: no, first_day: null, last_day: null },
-  other_immunosuppression: no,
-  keloid_tendency: no,
-  metal_allergy: no,
-  uncontrolled_diabetes: no,
-  controlled_diabetes_or_slow_healing: no,
-  cold_sore_history: no,
-  koebner_history: no,
-  skin_type: 'i',
-  product_allergy: no,
-  allergens: [],
-  peel_or_laser: { answer: no, date: null },
-  filler: { answer: no, entries: [] },
-  facial_surgery: { answer: no, entries: [] },
-  recent_scars: { answer: no, entries: [] },
-};
 
 function storedDoc(sessionsUsed: number) {
   return {

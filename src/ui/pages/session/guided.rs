@@ -10,6 +10,8 @@ use std::time::Duration;
 use leptos::html::H2;
 use leptos::prelude::*;
 
+use super::CueSwitches;
+
 use super::logic::{
     arrow_rotation, cadence_beat, cancel_run, direction_label, pass_label, push_event,
     rolled_anything, run_position, zone_label,
@@ -255,31 +257,7 @@ pub fn GuidedView() -> impl IntoView {
                 <h3>{t::STOPPED_HEADING}</h3>
                 <ReasonList reasons=stopped />
             </Show>
-            <fieldset class="cues">
-                <legend>{t::CUES_LEGEND}</legend>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=sound
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            data.update(move |d| d.preferences.sound = on);
-                        }
-                    />
-                    {t::SOUND_LABEL}
-                </label>
-                <label class="choice">
-                    <input
-                        type="checkbox"
-                        prop:checked=vibration
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            data.update(move |d| d.preferences.vibration = on);
-                        }
-                    />
-                    {t::VIBRATION_LABEL}
-                </label>
-            </fieldset>
+            <CueSwitches class="cues" />
             <Show when=move || wake_error.get()>
                 <p class="muted wake-note">{t::WAKE_LOCK_UNAVAILABLE}</p>
             </Show>

@@ -22,6 +22,43 @@ use crate::ui::text;
 use crate::ui::text::session as t;
 use logic::Step;
 
+/// The sound and vibration switches of the guided cues, saved in the
+/// preferences at once; shown before a session and during one.
+#[component]
+fn CueSwitches(#[prop(optional)] class: Option<&'static str>) -> impl IntoView {
+    let data = use_app_data();
+    let doc = data.doc();
+    let sound = move || doc.with(|d| d.preferences.sound);
+    let vibration = move || doc.with(|d| d.preferences.vibration);
+    view! {
+        <fieldset class=class>
+            <legend>{t::CUES_LEGEND}</legend>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=sound
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        data.update(move |d| d.preferences.sound = on);
+                    }
+                />
+                {t::SOUND_LABEL}
+            </label>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=vibration
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        data.update(move |d| d.preferences.vibration = on);
+                    }
+                />
+                {t::VIBRATION_LABEL}
+            </label>
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let data = use_app_data();

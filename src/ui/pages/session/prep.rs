@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
+
+use super::CueSwitches;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
@@ -439,8 +441,6 @@ pub fn PrepView() -> impl IntoView {
         })
         .collect_view()
     };
-    let sound = move || doc.with(|d| d.preferences.sound);
-    let vibration = move || doc.with(|d| d.preferences.vibration);
 
     let main_view = move || {
         view! {
@@ -564,31 +564,7 @@ pub fn PrepView() -> impl IntoView {
                     <legend>{t::PASSES_LEGEND}</legend>
                     {passes_options()}
                 </fieldset>
-                <fieldset>
-                    <legend>{t::CUES_LEGEND}</legend>
-                    <label class="choice">
-                        <input
-                            type="checkbox"
-                            prop:checked=sound
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                data.update(move |d| d.preferences.sound = on);
-                            }
-                        />
-                        {t::SOUND_LABEL}
-                    </label>
-                    <label class="choice">
-                        <input
-                            type="checkbox"
-                            prop:checked=vibration
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                data.update(move |d| d.preferences.vibration = on);
-                            }
-                        />
-                        {t::VIBRATION_LABEL}
-                    </label>
-                </fieldset>
+                <CueSwitches />
                 <Show when=move || !reasons.with(Vec::is_empty)>
                     <h3>{t::REASONS_HEADING}</h3>
                     <ReasonList reasons=reasons acknowledged=acks />
