@@ -83,6 +83,8 @@ test('pass count, sound and reminder preferences persist across a reload', async
   await expect(page.getByRole('switch', { name: 'Sound at each step' })).toBeChecked();
   await page.getByRole('switch', { name: 'Sound at each step' }).uncheck();
   await page.getByLabel('Remind me before my next session').selectOption({ label: '1 day before' });
+  // What reminders cannot promise without a server is said plainly here.
+  await expect(page.locator('.settings-promise')).toContainText('the calendar file is what makes your phone remind you for sure');
   await expect
     .poll(async () => (await stored(page))?.preferences)
     .toEqual({ passes_per_direction: 5, sound: false, vibration: true, reminder_lead_minutes: 1440 });

@@ -363,6 +363,7 @@ fn ReminderSection() -> impl IntoView {
                     }}
                 </select>
             </div>
+            <p class="muted settings-promise">{crate::ui::text::reminders::CANNOT_PROMISE}</p>
         </section>
     }
 }
