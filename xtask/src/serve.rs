@@ -186,20 +186,35 @@ fn read_best_encoding(
     path: &Path,
     accept: &str,
 ) -> std::io::Result<(Vec<u8>, Option<&'static str>)> {
+    match fresh_precompressed(path, accept) {
+        Some((compressed, encoding)) => Ok((std::fs::read(compressed)?, Some(encoding))),
+        None => Ok((std::fs::read(path)?, None)),
+    }
+}
+
+/// The precompressed sibling to send for `path`, if the client accepts its
+/// encoding and it is not older than `path`: a file changed after the build
+/// (as the update journey does to `sw.js`) is sent as it is now.
+pub fn fresh_precompressed(path: &Path, accept: &str) -> Option<(PathBuf, &'static str)> {
+    let source_time = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
     for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
-        if accept
+        if !accept
             .split(',')
             .any(|e| e.trim().split(';').next() == Some(encoding))
         {
-            let mut name = path.as_os_str().to_owned();
-            name.push(format!(".{suffix}"));
-            let compressed = PathBuf::from(name);
-            if compressed.is_file() {
-                return Ok((std::fs::read(compressed)?, Some(encoding)));
-            }
+            continue;
+        }
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".{suffix}"));
+        let compressed = PathBuf::from(name);
+        let fresh = std::fs::metadata(&compressed)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t >= source_time);
+        if fresh {
+            return Some((compressed, encoding));
         }
     }
-    Ok((std::fs::read(path)?, None))
+    None
 }
 
 fn respond(
@@ -288,6 +303,23 @@ mod tests {
         for (base, target, want) in cases {
             assert_eq!(resolve(&dir, base, target), want, "{base} {target}");
         }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_precompressed_copy_older_than_its_source_is_not_sent() {
+        let dir = std::env::temp_dir().join(format!("rollwise-serve-br-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let source = dir.join("sw.js");
+        std::fs::write(&source, "v1").unwrap();
+        std::fs::write(dir.join("sw.js.br"), "compressed v1").unwrap();
+        let sent = fresh_precompressed(&source, "gzip, deflate, br").map(|(_, e)| e);
+        assert_eq!(sent, Some("br"));
+        assert_eq!(fresh_precompressed(&source, "identity"), None);
+        // The source changes after the build: its stale copy is ignored.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&source, "v2").unwrap();
+        assert_eq!(fresh_precompressed(&source, "br"), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
