@@ -1,7 +1,7 @@
 // The reaction log: two-tap logging, the engine's triage at once, holds on
 // the next session until marked clear (RX-1, RX-11), the emergency screen
 // (RX-10), notes rendered as text, and bad input refused.
-import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, adultProfile } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /// Hours and minutes in milliseconds, for the clock.
@@ -9,28 +9,7 @@ const hm = (hours: number, minutes: number) => (hours * 60 + minutes) * 60_000;
 
 const SESSION_END = '2026-03-02T09:20:00Z';
 
-const profile = {
-  age: 'confirmed_adult',
-  pregnant_or_breastfeeding: 'no',
-  isotretinoin_now: 'no',
-  isotretinoin_past: { answer: 'no', date: null },
-  bleeding_risk: 'no',
-  chemo_or_radiotherapy: { answer: 'no', first_day: null, last_day: null },
-  other_immunosuppression: 'no',
-  keloid_tendency: 'no',
-  metal_allergy: 'no',
-  uncontrolled_diabetes: 'no',
-  controlled_diabetes_or_slow_healing: 'no',
-  cold_sore_history: 'no',
-  koebner_history: 'no',
-  skin_type: 'i_i',
-  product_allergy: 'no',
-  allergens: [],
-  peel_or_laser: { answer: 'no', date: null },
-  filler: { answer: 'no', entries: [] },
-  facial_surgery: { answer: 'no', entries: [] },
-  recent_scars: { answer: 'no', entries: [] },
-};
+const profile = { ...adultProfile, skin_type: 'i_i' };
 
 const doc = {
   schema_version: 1,
