@@ -35,7 +35,10 @@ test('navigation moves focus to the new page heading', async ({ page }) => {
 test('the back button moves between screens', async ({ page, baseURL }) => {
   await page.goto('./');
   await waitForApp(page);
+  // Each screen is loaded on first visit: wait until it shows, as a person
+  // would, before moving on (a tap while a screen loads replaces it).
   await nav(page).getByRole('link', { name: 'Aftercare' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aftercare');
   await nav(page).getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('History');
   await page.goBack();

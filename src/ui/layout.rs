@@ -52,7 +52,11 @@ pub fn PageHeading(#[prop(into)] text: TextProp) -> impl IntoView {
         };
         let before = count.get_value();
         count.set_value(before.saturating_add(1));
-        if before > 0 {
+        if before == 0 {
+            // The first screen's heading is in the page: its content, lazy
+            // routes included, has rendered.
+            crate::ui::perf::mark(crate::ui::perf::INTERACTIVE);
+        } else {
             // Focus can only fail on a detached node; nothing to report then.
             let _ = h1.focus();
         }

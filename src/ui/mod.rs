@@ -14,7 +14,7 @@ pub mod text;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use data::DataProvider;
 use layout::Layout;
@@ -28,24 +28,49 @@ use pages::{
 /// screen instead of every page, so nothing can edit the data then.
 #[component]
 pub fn App() -> impl IntoView {
-    // Effects run once the first render is in the page.
-    Effect::new(|_| perf::mark(perf::INTERACTIVE));
     view! {
         <Router base=routes::base()>
             <DataProvider>
             <Layout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/session") view=SessionPage />
-                    <Route path=path!("/aftercare") view=AftercarePage />
-                    <Route path=path!("/log") view=LogPage />
-                    <Route path=path!("/history") view=HistoryPage />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/setup") view=SetupPage />
-                    <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/session") view={Lazy::<SessionRoute>::new()} />
+                    <Route path=path!("/aftercare") view={Lazy::<AftercareRoute>::new()} />
+                    <Route path=path!("/log") view={Lazy::<LogRoute>::new()} />
+                    <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()} />
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
+                    <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} />
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
                 </Routes>
             </Layout>
             </DataProvider>
         </Router>
     }
 }
+
+/// Declares a route whose page is loaded from its own WASM module the first
+/// time it is visited (see `xtask/src/dist.rs`, which splits the bundle).
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(SessionRoute, SessionPage);
+lazy_page!(AftercareRoute, AftercarePage);
+lazy_page!(LogRoute, LogPage);
+lazy_page!(HistoryRoute, HistoryPage);
+lazy_page!(SettingsRoute, SettingsPage);
+lazy_page!(SetupRoute, SetupPage);
+lazy_page!(AboutRoute, AboutPage);

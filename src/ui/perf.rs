@@ -3,7 +3,7 @@
 //! few microseconds and never fail the app: where the browser offers no
 //! Performance API, nothing is recorded.
 
-/// The mark set once the first screen has rendered.
+/// The mark set once the first screen (its heading and content) has rendered.
 pub const INTERACTIVE: &str = "rollwise:interactive";
 /// The measure recorded around every save.
 pub const SAVE: &str = "rollwise:save";

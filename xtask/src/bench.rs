@@ -108,23 +108,27 @@ fn first_load_total(dir: &Path) -> Result<Sizes, String> {
     Ok(total)
 }
 
-/// Builds `bench/floor` (a minimal counter) with the same Trunk, profile and
-/// wasm-opt, and returns its output folder.
+/// Builds `bench/floor` (a minimal counter) with the same chain, profile
+/// and wasm-opt as the app, and returns its output folder.
 fn build_floor(root: &Path) -> Result<std::path::PathBuf, String> {
     let out = root.join("target/bench-floor-dist");
+    let floor = root.join("bench/floor");
     println!();
     println!(
         "xtask: building the framework floor (bench/floor) into {}",
         out.display()
     );
-    tools::run_step(
-        "trunk build (floor)",
-        Command::new("trunk")
-            .args(["build", "--release", "--offline", "--dist"])
-            .arg(&out)
-            .current_dir(root.join("bench/floor"))
-            .env("CARGO_TARGET_DIR", root.join("target/bench-floor")),
+    crate::dist::fresh_dir(&out)?;
+    let built = crate::wasm::build(
+        &crate::wasm::Build {
+            crate_dir: &floor,
+            bin: "rollwise-floor",
+            target_dir: root.join("target/bench-floor"),
+            split: false,
+        },
+        &out,
     )?;
+    crate::dist::write_index(&floor.join("index.html"), &out, &built, None)?;
     Ok(out)
 }
 

@@ -1,19 +1,23 @@
-//! The release build: Trunk (always `--offline`) into `dist/`, then a
-//! post-processing pass.
+//! The release build into `dist/`: the WASM (see `wasm.rs`), the stylesheet,
+//! the static files of `public/` and `index.html`, then the service worker and
+//! precompressed copies.
 //!
 //! Invariants of a finished `dist/`:
-//! - `index.html` has no inline script: Trunk's bootstrap module is moved to
-//!   `boot-<hash>.js`, so the Content-Security-Policy needs no
-//!   `'unsafe-inline'` and no hash for scripts;
+//! - `index.html` has no inline script: the bootstrap module is its own file,
+//!   so the Content-Security-Policy needs no `'unsafe-inline'` and no hash;
 //! - every asset URL is relative and no URL names another origin, so the
-//!   folder works at the root of any static host or under any sub-path.
+//!   folder works at the root of any static host or under any sub-path;
+//! - every file but `index.html`, `sw.js`, the manifest and the icons is named
+//!   by a hash of its content.
 
 use std::path::Path;
-use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
-use crate::tools::run_step;
+use crate::wasm;
+
+/// Where `index.html` templates take the build's stylesheet and scripts.
+pub const ASSETS_MARKER: &str = "<!-- xtask:assets -->";
 
 /// Builds into `dist/`.
 pub fn build(root: &Path) -> Result<(), String> {
@@ -22,35 +26,115 @@ pub fn build(root: &Path) -> Result<(), String> {
 
 /// Builds into `out` (another folder lets several builds be served at once).
 pub fn build_into(root: &Path, out: &Path) -> Result<(), String> {
-    println!(
-        "xtask: building the release bundle into {} (trunk build --release --offline)",
-        out.display()
-    );
-    run_step(
-        "trunk build",
-        Command::new("trunk")
-            .args(["build", "--release", "--offline", "--dist"])
-            .arg(out)
-            .current_dir(root)
-            // Trunk's own cargo build uses a separate target directory so it
-            // does not wait on, or invalidate, the test builds.
-            .env("CARGO_TARGET_DIR", root.join("target/trunk")),
+    println!("xtask: building the release bundle into {}", out.display());
+    fresh_dir(out)?;
+    let built = wasm::build(
+        &wasm::Build {
+            crate_dir: root,
+            bin: "rollwise",
+            // Its own target directory, so the build neither waits on nor
+            // invalidates the test builds.
+            target_dir: root.join("target/dist-wasm"),
+            split: true,
+        },
+        out,
     )?;
+    let css = copy_hashed(&root.join("style/main.css"), out, "main", "css")?;
+    copy_dir(&root.join("public"), out)?;
+    write_index(&root.join("index.html"), out, &built, Some(&css))?;
     post_process(out)
 }
 
-/// Applies the invariants of the module doc to a fresh Trunk output.
-pub fn post_process(dist: &Path) -> Result<(), String> {
-    let index_path = dist.join("index.html");
-    let html = std::fs::read_to_string(&index_path)
-        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    let (html, boot) = externalise_inline_module(&html)?;
-    let html = drop_preload_integrity(&html);
-    if let Some((name, body)) = boot {
-        std::fs::write(dist.join(&name), body).map_err(|e| format!("cannot write {name}: {e}"))?;
+/// Removes what an earlier build left in `dir` and creates it.
+pub fn fresh_dir(dir: &Path) -> Result<(), String> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)
+            .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
     }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))
+}
+
+/// Copies `source` into `out` as `<stem>-<hash>.<ext>` and returns that name.
+fn copy_hashed(source: &Path, out: &Path, stem: &str, ext: &str) -> Result<String, String> {
+    let bytes =
+        std::fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    let name = format!("{stem}-{}.{ext}", &hex(&Sha256::digest(&bytes))[..16]);
+    std::fs::write(out.join(&name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    Ok(name)
+}
+
+fn copy_dir(from: &Path, out: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    collect_files(from, from, &mut files)?;
+    for name in files {
+        let target = out.join(&name);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::copy(from.join(&name), &target).map_err(|e| format!("cannot copy {name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Writes `index.html` from its template, with the stylesheet, the preloads
+/// and the bootstrap module where the template has [`ASSETS_MARKER`].
+pub fn write_index(
+    template: &Path,
+    out: &Path,
+    built: &wasm::Output,
+    css: Option<&str>,
+) -> Result<(), String> {
+    let html = std::fs::read_to_string(template)
+        .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
+    let boot = boot_module(&built.js, &built.wasm);
+    let boot_name = format!("boot-{}.js", &hex(&Sha256::digest(boot.as_bytes()))[..16]);
+    std::fs::write(out.join(&boot_name), boot).map_err(|e| format!("cannot write {boot_name}: {e}"))?;
+    let html = with_assets(&html, &asset_tags(built, css, &boot_name))?;
     check_html(&html)?;
-    std::fs::write(&index_path, html).map_err(|e| format!("cannot write index.html: {e}"))?;
+    std::fs::write(out.join("index.html"), html).map_err(|e| format!("cannot write index.html: {e}"))
+}
+
+/// The bootstrap module: it loads the WASM relative to its own URL, so a
+/// deep link never changes where the WASM is read.
+pub fn boot_module(js: &str, wasm: &str) -> String {
+    format!(
+        "import init from './{js}';\nawait init({{ module_or_path: new URL('./{wasm}', import.meta.url) }});\n"
+    )
+}
+
+/// The tags that load a build: the stylesheet, the JS and WASM fetched in
+/// parallel with the bootstrap (and the link module of a split build), then
+/// the bootstrap itself.
+pub fn asset_tags(built: &wasm::Output, css: Option<&str>, boot: &str) -> String {
+    let mut tags = String::new();
+    if let Some(css) = css {
+        tags.push_str(&format!("<link rel=\"stylesheet\" href=\"./{css}\" />\n    "));
+    }
+    tags.push_str(&format!("<link rel=\"modulepreload\" href=\"./{}\" />\n    ", built.js));
+    for link in built.lazy.iter().filter(|f| f.ends_with(".js")) {
+        tags.push_str(&format!("<link rel=\"modulepreload\" href=\"./{link}\" />\n    "));
+    }
+    tags.push_str(&format!(
+        "<link rel=\"preload\" href=\"./{}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n    ",
+        built.wasm
+    ));
+    tags.push_str(&format!("<script type=\"module\" src=\"./{boot}\"></script>"));
+    tags
+}
+
+/// Puts `tags` where the template has [`ASSETS_MARKER`] (exactly once).
+pub fn with_assets(template: &str, tags: &str) -> Result<String, String> {
+    match template.matches(ASSETS_MARKER).count() {
+        1 => Ok(template.replace(ASSETS_MARKER, tags)),
+        n => Err(format!(
+            "index.html must hold {ASSETS_MARKER} exactly once, where the build's tags go (found {n})"
+        )),
+    }
+}
+
+/// Adds the service worker and the precompressed copies to a built `dist`.
+pub fn post_process(dist: &Path) -> Result<(), String> {
     write_service_worker(dist)?;
     precompress(dist)?;
     println!("xtask: {} is ready", dist.display());
@@ -146,91 +230,6 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), S
     Ok(())
 }
 
-const MODULE_OPEN: &str = "<script type=\"module\"";
-const SCRIPT_CLOSE: &str = "</script>";
-
-/// Moves the one inline `<script type="module">` into its own file named by
-/// a hash of its content, and points a `src` at it. Returns the new HTML and
-/// the file to write (`None` when there was no inline module).
-pub fn externalise_inline_module(html: &str) -> Result<(String, Option<(String, String)>), String> {
-    let Some(start) = html.find(MODULE_OPEN) else {
-        return Ok((html.to_string(), None));
-    };
-    let open_end = html[start..]
-        .find('>')
-        .map(|i| start + i + 1)
-        .ok_or("an unterminated <script> tag in index.html")?;
-    let open_tag = &html[start..open_end];
-    if open_tag.contains("src=") {
-        return Ok((html.to_string(), None));
-    }
-    let close = html[open_end..]
-        .find(SCRIPT_CLOSE)
-        .map(|i| open_end + i)
-        .ok_or("an inline module in index.html has no </script>")?;
-    let body = make_urls_module_relative(html[open_end..close].trim());
-    let hash = hex(&Sha256::digest(body.as_bytes()))[..16].to_string();
-    let name = format!("boot-{hash}.js");
-    let tag = format!("<script type=\"module\" src=\"./{name}\"></script>");
-    let new_html = format!(
-        "{}{}{}",
-        &html[..start],
-        tag,
-        &html[close + SCRIPT_CLOSE.len()..]
-    );
-    Ok((new_html, Some((name, format!("{body}\n")))))
-}
-
-/// Trunk's bootstrap passes the WASM path as a string, which `fetch` resolves
-/// against the page's URL; in a module file it must resolve against the
-/// module's own URL, so a deep link never changes where the WASM is read.
-fn make_urls_module_relative(body: &str) -> String {
-    let mut out = String::with_capacity(body.len() + 32);
-    let mut rest = body;
-    while let Some(i) = rest.find("'./") {
-        let (before, after) = rest.split_at(i);
-        let Some(end) = after[1..].find('\'') else {
-            break;
-        };
-        let url = &after[1..=end];
-        out.push_str(before);
-        if url.ends_with(".wasm") {
-            out.push_str(&format!("new URL('{url}', import.meta.url)"));
-        } else {
-            out.push_str(&format!("'{url}'"));
-        }
-        rest = &after[end + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Chromium ignores `integrity` on `<link rel="preload" as="fetch">` and warns
-/// about it in the console, so the attribute is dropped there (the module
-/// preload and the stylesheet keep theirs).
-pub fn drop_preload_integrity(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("<link rel=\"preload\"") {
-        out.push_str(&rest[..i]);
-        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
-        let tag = &rest[i..end];
-        match tag.find(" integrity=\"") {
-            Some(at) => {
-                let value_end = tag[at + 12..]
-                    .find('"')
-                    .map_or(tag.len(), |k| at + 12 + k + 1);
-                out.push_str(&tag[..at]);
-                out.push_str(&tag[value_end..]);
-            }
-            None => out.push_str(tag),
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Refuses an `index.html` that breaks the invariants of the module doc.
 pub fn check_html(html: &str) -> Result<(), String> {
     let mut from = 0;
@@ -274,31 +273,48 @@ pub fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    const TRUNK_LIKE: &str = r#"<html><head><meta http-equiv="Content-Security-Policy" content="x"><link rel="modulepreload" href="./app-1.js"><script type="module">
-import init, * as bindings from './app-1.js';
-const wasm = await init({ module_or_path: './app-1_bg.wasm' });
-</script></head><body></body></html>"#;
+    fn split_output() -> wasm::Output {
+        wasm::Output {
+            js: "app-1.js".into(),
+            wasm: "app-1_bg.wasm".into(),
+            lazy: vec!["app-1-chunk_0-ab.wasm".into(), "app-1-lazy.js".into()],
+        }
+    }
 
     #[test]
-    fn inline_module_moves_to_a_hashed_file() {
-        let (html, boot) = externalise_inline_module(TRUNK_LIKE).unwrap();
-        let (name, body) = boot.expect("a boot file");
-        assert!(name.starts_with("boot-") && name.ends_with(".js"));
-        assert!(html.contains(&format!(
-            "<script type=\"module\" src=\"./{name}\"></script>"
-        )));
-        assert!(body.contains("from './app-1.js'"));
-        assert!(body.contains("new URL('./app-1_bg.wasm', import.meta.url)"));
+    fn the_boot_module_reads_the_wasm_beside_itself() {
+        let boot = boot_module("app-1.js", "app-1_bg.wasm");
+        assert!(boot.starts_with("import init from './app-1.js';"));
+        assert!(boot.contains("new URL('./app-1_bg.wasm', import.meta.url)"));
+    }
+
+    #[test]
+    fn the_template_gets_every_tag_once_and_passes_the_checks() {
+        let template = format!(
+            r#"<head><meta http-equiv="Content-Security-Policy" content="x">{ASSETS_MARKER}</head>"#
+        );
+        let tags = asset_tags(&split_output(), Some("main-2.css"), "boot-3.js");
+        let html = with_assets(&template, &tags).unwrap();
+        for want in [
+            r#"<link rel="stylesheet" href="./main-2.css" />"#,
+            r#"<link rel="modulepreload" href="./app-1.js" />"#,
+            r#"<link rel="modulepreload" href="./app-1-lazy.js" />"#,
+            r#"<link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" />"#,
+            r#"<script type="module" src="./boot-3.js"></script>"#,
+        ] {
+            assert_eq!(html.matches(want).count(), 1, "{want} in {html}");
+        }
+        // Chunks are fetched on demand, never preloaded.
+        assert!(!html.contains("chunk_0"));
+        assert!(!html.contains(ASSETS_MARKER));
         check_html(&html).unwrap();
     }
 
     #[test]
-    fn preload_links_lose_only_their_integrity() {
-        let html = r#"<link rel="modulepreload" href="./a.js" integrity="sha384-A"><link rel="preload" href="./a_bg.wasm" crossorigin="anonymous" integrity="sha384-B" as="fetch" type="application/wasm"></head>"#;
-        let out = drop_preload_integrity(html);
-        assert!(out.contains(r#"integrity="sha384-A""#));
-        assert!(!out.contains("sha384-B"));
-        assert!(out.contains(r#"<link rel="preload" href="./a_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm"></head>"#));
+    fn a_template_without_exactly_one_marker_is_refused() {
+        assert!(with_assets("<head></head>", "x").unwrap_err().contains("found 0"));
+        let twice = format!("{ASSETS_MARKER}{ASSETS_MARKER}");
+        assert!(with_assets(&twice, "x").unwrap_err().contains("found 2"));
     }
 
     #[test]
@@ -309,13 +325,6 @@ const wasm = await init({ module_or_path: './app-1_bg.wasm' });
         assert!(source
             .contains("const PRECACHE = [\n  './',\n  './index.html',\n  './app-1_bg.wasm',\n];"));
         assert!(!source.contains("__PRECACHE__"));
-    }
-
-    #[test]
-    fn the_same_content_gives_the_same_name() {
-        let a = externalise_inline_module(TRUNK_LIKE).unwrap().1.unwrap().0;
-        let b = externalise_inline_module(TRUNK_LIKE).unwrap().1.unwrap().0;
-        assert_eq!(a, b);
     }
 
     #[test]

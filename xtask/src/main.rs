@@ -9,6 +9,7 @@ mod rules;
 mod serve;
 mod test;
 mod tools;
+mod wasm;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

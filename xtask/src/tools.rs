@@ -7,16 +7,14 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Everything `dist` and `run` need: the wasm target, Trunk, wasm-bindgen
-/// and wasm-opt (from npm `binaryen`).
+/// Everything `dist` and `run` need: the wasm target, wasm-bindgen and
+/// wasm-opt (from npm `binaryen`). The splitter is a library of xtask itself.
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     ensure_path(root);
     ensure_wasm_target()?;
-    ensure_trunk()?;
     ensure_wasm_bindgen(root)?;
     ensure_npm_packages(root)
 }
@@ -90,21 +88,6 @@ fn ensure_wasm_target() -> Result<(), String> {
     run_step(
         "rustup target add wasm32-unknown-unknown (is the Rust distribution server reachable?)",
         Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
-    )
-}
-
-fn ensure_trunk() -> Result<(), String> {
-    let want = format!("trunk {TRUNK_VERSION}");
-    if version_of("trunk", &["--version"]).as_deref() == Some(want.as_str()) {
-        return Ok(());
-    }
-    println!(
-        "xtask: installing trunk {TRUNK_VERSION} into {} (cargo install from crates.io; takes several minutes)",
-        cargo_bin_dir().display()
-    );
-    run_step(
-        "cargo install trunk (is crates.io reachable?)",
-        Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]),
     )
 }
 

@@ -1,0 +1,177 @@
+//! The WASM half of the release build, for the app and for the framework
+//! floor alike: `cargo build` for `wasm32-unknown-unknown`, an optional split
+//! into lazily loaded modules, `wasm-bindgen --target web`, then `wasm-opt -Oz`
+//! on every module.
+//!
+//! Invariants:
+//! - every file this writes is named by a hash of the compiled WASM (chunks
+//!   by a hash of their own bytes), so a host may cache them for ever;
+//! - a split build's chunks are only loaded through the generated link
+//!   module, which fetches them relative to its own URL: the bundle works
+//!   at the root of a host or under any sub-path.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha2::{Digest, Sha256};
+
+use crate::dist::hex;
+use crate::tools::run_step;
+
+/// What to build and how.
+pub struct Build<'a> {
+    /// The crate's directory (its `Cargo.toml`).
+    pub crate_dir: &'a Path,
+    /// The binary target to build.
+    pub bin: &'a str,
+    /// A target directory of its own, so this build neither waits on nor
+    /// invalidates the test builds.
+    pub target_dir: PathBuf,
+    /// Split at the crate's `#[lazy]` points.
+    pub split: bool,
+}
+
+/// The files a build wrote into the output folder.
+pub struct Output {
+    /// The wasm-bindgen JS module (`<bin>-<hash>.js`).
+    pub js: String,
+    /// Its WASM (`<bin>-<hash>_bg.wasm`).
+    pub wasm: String,
+    /// The link module and chunks of a split build (empty otherwise).
+    pub lazy: Vec<String>,
+}
+
+/// Builds into `out` and returns what it wrote.
+pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
+    let raw = cargo_build(spec)?;
+    let bytes = std::fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
+    let name = format!("{}-{}", spec.bin, &hex(&Sha256::digest(&bytes))[..16]);
+    let stage = spec.target_dir.join("wasm-stage");
+    let _ = std::fs::remove_dir_all(&stage);
+    std::fs::create_dir_all(&stage).map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
+
+    let (bindgen_input, lazy) = if spec.split {
+        split(&bytes, &name, &stage, out)?
+    } else {
+        (raw.clone(), Vec::new())
+    };
+    bindgen(&bindgen_input, &name, out, spec.split)?;
+    let wasm = format!("{name}_bg.wasm");
+    optimise(&out.join(&wasm))?;
+    for chunk in lazy.iter().filter(|file| file.ends_with(".wasm")) {
+        optimise(&out.join(chunk))?;
+    }
+    Ok(Output {
+        js: format!("{name}.js"),
+        wasm,
+        lazy,
+    })
+}
+
+fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
+    let mut command = Command::new("cargo");
+    command
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--bin"])
+        .arg(spec.bin)
+        .current_dir(spec.crate_dir)
+        .env("CARGO_TARGET_DIR", &spec.target_dir);
+    if spec.split {
+        // The splitter needs the linker's relocations to move functions.
+        command.args([
+            "--config",
+            "target.wasm32-unknown-unknown.rustflags=[\"-Clink-args=--emit-relocs\"]",
+        ]);
+    }
+    println!(
+        "xtask: cargo build --release --target wasm32-unknown-unknown --bin {}{} (target dir {})",
+        spec.bin,
+        if spec.split { " (with relocations, to split)" } else { "" },
+        spec.target_dir.display()
+    );
+    run_step("cargo build (wasm32)", &mut command)?;
+    Ok(spec
+        .target_dir
+        .join("wasm32-unknown-unknown/release")
+        .join(format!("{}.wasm", spec.bin.replace('-', "_"))))
+}
+
+/// Splits the module at its split points: writes the chunks and the link
+/// module into `out` (chunks renamed by their hash) and the main module into
+/// `stage`. Returns the main module's path and the files written to `out`.
+fn split(
+    bytes: &[u8],
+    name: &str,
+    stage: &Path,
+    out: &Path,
+) -> Result<(PathBuf, Vec<String>), String> {
+    let main_out = stage.join("main.wasm");
+    let link_file = format!("{name}-lazy.js");
+    let link_name = format!("./{link_file}");
+    let main_module = format!("./{name}.js");
+    println!("xtask: splitting the WASM at its lazy routes (wasm_split_cli_support)");
+    let result = wasm_split_cli_support::transform({
+        let mut options = wasm_split_cli_support::Options::new(bytes);
+        options.output_dir = out;
+        options.main_out_path = &main_out;
+        options.link_name = &link_name;
+        options.main_module = &main_module;
+        options
+    })
+    .map_err(|e| format!("splitting the WASM failed: {e:#}"))?;
+
+    let link_path = out.join(&link_file);
+    let mut link = std::fs::read_to_string(&link_path)
+        .map_err(|e| format!("cannot read {}: {e}", link_path.display()))?;
+    let mut files = Vec::new();
+    for chunk in &result.split_modules {
+        let file = chunk
+            .file_name()
+            .and_then(|f| f.to_str())
+            .ok_or("a chunk without a file name")?
+            .to_string();
+        let stem = file.trim_end_matches(".wasm");
+        let chunk_bytes =
+            std::fs::read(chunk).map_err(|e| format!("cannot read {}: {e}", chunk.display()))?;
+        let hashed = format!(
+            "{name}-{stem}-{}.wasm",
+            &hex(&Sha256::digest(&chunk_bytes))[..8]
+        );
+        let quoted = format!("\"./{file}\"");
+        if !link.contains(&quoted) {
+            return Err(format!("the link module does not name {file}"));
+        }
+        link = link.replace(&quoted, &format!("\"./{hashed}\""));
+        std::fs::rename(chunk, out.join(&hashed))
+            .map_err(|e| format!("cannot rename {file}: {e}"))?;
+        files.push(hashed);
+    }
+    std::fs::write(&link_path, link).map_err(|e| format!("cannot write {link_file}: {e}"))?;
+    files.push(link_file);
+    files.sort();
+    Ok((main_out, files))
+}
+
+fn bindgen(input: &Path, name: &str, out: &Path, split: bool) -> Result<(), String> {
+    let mut command = Command::new("wasm-bindgen");
+    command
+        .args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"])
+        .arg(out);
+    if split {
+        // The chunks import the main module's functions by their linker names.
+        command.args(["--keep-lld-exports", "--no-demangle"]);
+    }
+    command.arg(input);
+    run_step("wasm-bindgen", &mut command)
+}
+
+fn optimise(path: &Path) -> Result<(), String> {
+    run_step(
+        "wasm-opt -Oz",
+        Command::new("wasm-opt")
+            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
+            .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"])
+            .args(["--enable-multivalue", "-o"])
+            .arg(path)
+            .arg(path),
+    )
+}
