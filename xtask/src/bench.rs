@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: builds the release bundle and prints every file of
 //! `dist/` raw, gzip -9 and brotli -q 11, then the total of what the page
-//! fetches before it is interactive (HTML, scripts, WASM, CSS, manifest).
+//! fetches before it is interactive (HTML, scripts, WASM, CSS, manifest), as
+//! requested by Chromium, for the start page and two deep links.
 //! Figures are printed, never asserted: speed is measured, not tested.
 
 use std::collections::BTreeSet;
@@ -15,24 +16,36 @@ pub fn run(root: &Path) -> Result<(), String> {
     tools::ensure_test_tools(root)?;
     dist::build(root)?;
     let dist_dir = root.join("dist");
-    let ours = print_sizes("Rollwise", &dist_dir)?;
+    print_sizes("Rollwise", &dist_dir)?;
     let mut failures = Vec::new();
+    let server = serve::Server::start(&dist_dir, "127.0.0.1", 0, "/")?;
 
-    match build_floor(root) {
-        Ok(floor_dir) => {
-            let floor = first_load_total(&floor_dir)?;
+    let ours = match first_load_in_browser(root, server.url(), &dist_dir) {
+        Ok(start_page) => Some(start_page),
+        Err(why) => {
+            failures.push(format!("first load: {why}"));
+            None
+        }
+    };
+    match build_floor(root).and_then(|dir| first_load_total(&dir)) {
+        Ok(floor) => {
             println!();
-            println!(
-                "first load: Rollwise {:.1} KB brotli; the framework's floor (a Leptos 0.8 CSR counter with chrono, serde and gloo-storage, same chain and profile) {:.1} KB brotli; ratio {:.2}",
-                kb(ours.brotli),
-                kb(floor.brotli),
-                ours.brotli as f64 / floor.brotli.max(1) as f64
-            );
+            match ours {
+                Some(ours) => println!(
+                    "first load: Rollwise {:.1} KB brotli; the framework's floor (a Leptos 0.8 CSR counter with chrono, serde and gloo-storage, same chain and profile) {:.1} KB brotli; ratio {:.2}",
+                    kb(ours.brotli),
+                    kb(floor.brotli),
+                    ours.brotli as f64 / floor.brotli.max(1) as f64
+                ),
+                None => println!(
+                    "first load: the framework's floor {:.1} KB brotli (Rollwise's was not measured)",
+                    kb(floor.brotli)
+                ),
+            }
         }
         Err(why) => failures.push(format!("floor: {why}")),
     }
 
-    let server = serve::Server::start(&dist_dir, "127.0.0.1", 0, "/")?;
     if let Err(why) = lighthouse(root, server.url()) {
         failures.push(format!("lighthouse: {why}"));
     }
@@ -49,13 +62,94 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
 }
 
+/// The routes whose first load is measured: the start page, and deep links
+/// to two screens that are loaded on demand.
+const FIRST_LOAD_ROUTES: [&str; 3] = ["", "session", "log"];
+
+/// Opens each of [`FIRST_LOAD_ROUTES`] in Chromium (bench/first_load.mjs),
+/// prints the brotli total of every file requested before the page was
+/// interactive, and returns the start page's total.
+fn first_load_in_browser(root: &Path, url: &str, dist_dir: &Path) -> Result<Sizes, String> {
+    println!();
+    println!("xtask: what each route fetches before it is interactive, in Chromium (bench/first_load.mjs)");
+    let output = Command::new("node")
+        .arg(root.join("bench/first_load.mjs"))
+        .arg(url)
+        .args(FIRST_LOAD_ROUTES)
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "first_load.mjs failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().last().unwrap_or("");
+    let json: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("unreadable list ({e}): {line}"))?;
+    let mut start_page = None;
+    for route in FIRST_LOAD_ROUTES {
+        let urls: Vec<&str> = json[route]
+            .as_array()
+            .ok_or_else(|| format!("no list for route `{route}`"))?
+            .iter()
+            .filter_map(|u| u.as_str())
+            .collect();
+        let files = files_of_urls(url, &urls, dist_dir)?;
+        let mut total = Sizes::default();
+        for name in &files {
+            let size = sizes_of(&dist_dir.join(name))?;
+            total.raw += size.raw;
+            total.gzip += size.gzip;
+            total.brotli += size.brotli;
+        }
+        println!(
+            "first load of /{route} ({} files: {}): raw {} B, gzip {} B, brotli {} B ({:.1} KB brotli)",
+            files.len(),
+            files.iter().cloned().collect::<Vec<_>>().join(", "),
+            total.raw,
+            total.gzip,
+            total.brotli,
+            kb(total.brotli)
+        );
+        if route.is_empty() {
+            start_page = Some(total);
+        }
+    }
+    start_page.ok_or_else(|| "the start page was not measured".into())
+}
+
+/// The `dist` files behind requested URLs: a route (any URL that is not a
+/// file) is answered with `index.html`. A URL of another origin is an error.
+pub fn files_of_urls(
+    base: &str,
+    urls: &[&str],
+    dist_dir: &Path,
+) -> Result<BTreeSet<String>, String> {
+    let mut files = BTreeSet::new();
+    for url in urls {
+        let path = url
+            .strip_prefix(base)
+            .ok_or_else(|| format!("a request left the app: {url}"))?;
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let name = if !path.is_empty() && dist_dir.join(path).is_file() {
+            path.to_string()
+        } else {
+            "index.html".to_string()
+        };
+        files.insert(name);
+    }
+    Ok(files)
+}
+
 fn kb(bytes: usize) -> f64 {
     bytes as f64 / 1000.0
 }
 
-/// Prints every file of `dir` raw, gzip -9 and brotli -q 11, then the
-/// first-load total, and returns that total.
-fn print_sizes(label: &str, dir: &Path) -> Result<Sizes, String> {
+/// Prints every file of `dir` raw, gzip -9 and brotli -q 11.
+fn print_sizes(label: &str, dir: &Path) -> Result<(), String> {
     let mut files = list_files(dir)?;
     files.sort();
     println!();
@@ -73,19 +167,7 @@ fn print_sizes(label: &str, dir: &Path) -> Result<Sizes, String> {
             name, size.raw, size.gzip, size.brotli
         );
     }
-    let first_load = first_load_files(dir)?;
-    let total = first_load_total(dir)?;
-    println!();
-    println!(
-        "{label} first load ({} files: {}): raw {} B, gzip {} B, brotli {} B ({:.1} KB brotli)",
-        first_load.len(),
-        first_load.iter().cloned().collect::<Vec<_>>().join(", "),
-        total.raw,
-        total.gzip,
-        total.brotli,
-        kb(total.brotli)
-    );
-    Ok(total)
+    Ok(())
 }
 
 fn sizes_of(path: &Path) -> Result<Sizes, String> {
@@ -334,7 +416,8 @@ fn brotli_len(bytes: &[u8]) -> usize {
     brotli_compress(bytes).len()
 }
 
-/// The files the page fetches before it is interactive: `index.html`, what
+/// The files a page without lazily loaded modules (the floor) fetches before
+/// it is interactive, read from its HTML: `index.html`, what
 /// it links as a stylesheet, script, module preload, preload or manifest,
 /// and what those scripts import by relative URL.
 fn first_load_files(dist_dir: &Path) -> Result<BTreeSet<String>, String> {
@@ -404,6 +487,32 @@ fn relative_urls(script: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn requested_urls_map_to_dist_files() {
+        let dir = std::env::temp_dir().join(format!("rollwise-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("app-1.js"), "x").unwrap();
+        std::fs::write(dir.join("index.html"), "x").unwrap();
+        let base = "http://127.0.0.1:9/";
+        let files = files_of_urls(
+            base,
+            &[
+                "http://127.0.0.1:9/session",
+                "http://127.0.0.1:9/app-1.js?v=1",
+                "http://127.0.0.1:9/",
+            ],
+            &dir,
+        )
+        .unwrap();
+        assert_eq!(
+            files.into_iter().collect::<Vec<_>>(),
+            ["app-1.js", "index.html"]
+        );
+        let err = files_of_urls(base, &["https://cdn.example/x.js"], &dir).unwrap_err();
+        assert!(err.contains("left the app"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn finds_what_the_page_loads_first() {

@@ -48,8 +48,7 @@ pub fn build_into(root: &Path, out: &Path) -> Result<(), String> {
 /// Removes what an earlier build left in `dir` and creates it.
 pub fn fresh_dir(dir: &Path) -> Result<(), String> {
     if dir.exists() {
-        std::fs::remove_dir_all(dir)
-            .map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
+        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot empty {}: {e}", dir.display()))?;
     }
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))
 }
@@ -89,10 +88,12 @@ pub fn write_index(
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
     let boot = boot_module(&built.js, &built.wasm);
     let boot_name = format!("boot-{}.js", &hex(&Sha256::digest(boot.as_bytes()))[..16]);
-    std::fs::write(out.join(&boot_name), boot).map_err(|e| format!("cannot write {boot_name}: {e}"))?;
+    std::fs::write(out.join(&boot_name), boot)
+        .map_err(|e| format!("cannot write {boot_name}: {e}"))?;
     let html = with_assets(&html, &asset_tags(built, css, &boot_name))?;
     check_html(&html)?;
-    std::fs::write(out.join("index.html"), html).map_err(|e| format!("cannot write index.html: {e}"))
+    std::fs::write(out.join("index.html"), html)
+        .map_err(|e| format!("cannot write index.html: {e}"))
 }
 
 /// The bootstrap module: it loads the WASM relative to its own URL, so a
@@ -109,17 +110,26 @@ pub fn boot_module(js: &str, wasm: &str) -> String {
 pub fn asset_tags(built: &wasm::Output, css: Option<&str>, boot: &str) -> String {
     let mut tags = String::new();
     if let Some(css) = css {
-        tags.push_str(&format!("<link rel=\"stylesheet\" href=\"./{css}\" />\n    "));
+        tags.push_str(&format!(
+            "<link rel=\"stylesheet\" href=\"./{css}\" />\n    "
+        ));
     }
-    tags.push_str(&format!("<link rel=\"modulepreload\" href=\"./{}\" />\n    ", built.js));
+    tags.push_str(&format!(
+        "<link rel=\"modulepreload\" href=\"./{}\" />\n    ",
+        built.js
+    ));
     for link in built.lazy.iter().filter(|f| f.ends_with(".js")) {
-        tags.push_str(&format!("<link rel=\"modulepreload\" href=\"./{link}\" />\n    "));
+        tags.push_str(&format!(
+            "<link rel=\"modulepreload\" href=\"./{link}\" />\n    "
+        ));
     }
     tags.push_str(&format!(
         "<link rel=\"preload\" href=\"./{}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n    ",
         built.wasm
     ));
-    tags.push_str(&format!("<script type=\"module\" src=\"./{boot}\"></script>"));
+    tags.push_str(&format!(
+        "<script type=\"module\" src=\"./{boot}\"></script>"
+    ));
     tags
 }
 
@@ -277,7 +287,7 @@ mod tests {
         wasm::Output {
             js: "app-1.js".into(),
             wasm: "app-1_bg.wasm".into(),
-            lazy: vec!["app-1-chunk_0-ab.wasm".into(), "app-1-lazy.js".into()],
+            lazy: vec!["chunk_0-ab.wasm".into(), "lazy-1.js".into()],
         }
     }
 
@@ -298,7 +308,7 @@ mod tests {
         for want in [
             r#"<link rel="stylesheet" href="./main-2.css" />"#,
             r#"<link rel="modulepreload" href="./app-1.js" />"#,
-            r#"<link rel="modulepreload" href="./app-1-lazy.js" />"#,
+            r#"<link rel="modulepreload" href="./lazy-1.js" />"#,
             r#"<link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" />"#,
             r#"<script type="module" src="./boot-3.js"></script>"#,
         ] {
@@ -312,7 +322,9 @@ mod tests {
 
     #[test]
     fn a_template_without_exactly_one_marker_is_refused() {
-        assert!(with_assets("<head></head>", "x").unwrap_err().contains("found 0"));
+        assert!(with_assets("<head></head>", "x")
+            .unwrap_err()
+            .contains("found 0"));
         let twice = format!("{ASSETS_MARKER}{ASSETS_MARKER}");
         assert!(with_assets(&twice, "x").unwrap_err().contains("found 2"));
     }

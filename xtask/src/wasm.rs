@@ -45,13 +45,15 @@ pub struct Output {
 pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     let raw = cargo_build(spec)?;
     let bytes = std::fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
-    let name = format!("{}-{}", spec.bin, &hex(&Sha256::digest(&bytes))[..16]);
+    let hash = hex(&Sha256::digest(&bytes))[..16].to_string();
+    let name = format!("{}-{hash}", spec.bin);
     let stage = spec.target_dir.join("wasm-stage");
     let _ = std::fs::remove_dir_all(&stage);
-    std::fs::create_dir_all(&stage).map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
+    std::fs::create_dir_all(&stage)
+        .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
 
     let (bindgen_input, lazy) = if spec.split {
-        split(&bytes, &name, &stage, out)?
+        split(&bytes, &name, &hash, &stage, out)?
     } else {
         (raw.clone(), Vec::new())
     };
@@ -71,21 +73,38 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
 fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
     let mut command = Command::new("cargo");
     command
-        .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--bin"])
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--bin",
+        ])
         .arg(spec.bin)
         .current_dir(spec.crate_dir)
         .env("CARGO_TARGET_DIR", &spec.target_dir);
+    // Leptos's `erase_components` turns each component's view type into an
+    // erased one, so far fewer generic copies of the renderer are compiled.
+    let mut flags = vec!["\"--cfg\"", "\"erase_components\""];
     if spec.split {
         // The splitter needs the linker's relocations to move functions.
-        command.args([
-            "--config",
-            "target.wasm32-unknown-unknown.rustflags=[\"-Clink-args=--emit-relocs\"]",
-        ]);
+        flags.push("\"-Clink-args=--emit-relocs\"");
     }
+    command.args([
+        "--config".to_string(),
+        format!(
+            "target.wasm32-unknown-unknown.rustflags=[{}]",
+            flags.join(", ")
+        ),
+    ]);
     println!(
         "xtask: cargo build --release --target wasm32-unknown-unknown --bin {}{} (target dir {})",
         spec.bin,
-        if spec.split { " (with relocations, to split)" } else { "" },
+        if spec.split {
+            " (with relocations, to split)"
+        } else {
+            ""
+        },
         spec.target_dir.display()
     );
     run_step("cargo build (wasm32)", &mut command)?;
@@ -101,11 +120,12 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
 fn split(
     bytes: &[u8],
     name: &str,
+    hash: &str,
     stage: &Path,
     out: &Path,
 ) -> Result<(PathBuf, Vec<String>), String> {
     let main_out = stage.join("main.wasm");
-    let link_file = format!("{name}-lazy.js");
+    let link_file = format!("lazy-{hash}.js");
     let link_name = format!("./{link_file}");
     let main_module = format!("./{name}.js");
     println!("xtask: splitting the WASM at its lazy routes (wasm_split_cli_support)");
@@ -132,10 +152,7 @@ fn split(
         let stem = file.trim_end_matches(".wasm");
         let chunk_bytes =
             std::fs::read(chunk).map_err(|e| format!("cannot read {}: {e}", chunk.display()))?;
-        let hashed = format!(
-            "{name}-{stem}-{}.wasm",
-            &hex(&Sha256::digest(&chunk_bytes))[..8]
-        );
+        let hashed = format!("{stem}-{}.wasm", &hex(&Sha256::digest(&chunk_bytes))[..16]);
         let quoted = format!("\"./{file}\"");
         if !link.contains(&quoted) {
             return Err(format!("the link module does not name {file}"));
@@ -154,7 +171,14 @@ fn split(
 fn bindgen(input: &Path, name: &str, out: &Path, split: bool) -> Result<(), String> {
     let mut command = Command::new("wasm-bindgen");
     command
-        .args(["--target", "web", "--no-typescript", "--out-name", name, "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            name,
+            "--out-dir",
+        ])
         .arg(out);
     if split {
         // The chunks import the main module's functions by their linker names.
@@ -168,8 +192,16 @@ fn optimise(path: &Path) -> Result<(), String> {
     run_step(
         "wasm-opt -Oz",
         Command::new("wasm-opt")
-            .args(["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"])
-            .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"])
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+            ])
+            .args([
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+            ])
             .args(["--enable-multivalue", "-o"])
             .arg(path)
             .arg(path),

@@ -1,7 +1,7 @@
 //! Small pieces shared by the banners, the settings and the recovery
 //! screens: a download button with its outcome, and the import panel.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -57,6 +57,14 @@ enum Step {
     Failed(String),
 }
 
+/// Reads and checks a chosen backup (format, checksum, summary). It is its
+/// own WASM module, fetched the first time someone picks a file, so the
+/// start page does not carry it.
+#[lazy]
+fn check_backup(content: String, now: DateTime<Utc>) -> Result<ImportCandidate, ImportError> {
+    parse_backup(&content, now)
+}
+
 /// Choosing a backup file, its summary, then replace or merge, then done
 /// with undo. `id` makes the file input's id unique on the page.
 #[component]
@@ -79,7 +87,7 @@ pub fn ImportPanel(id: &'static str) -> impl IntoView {
                     }))
                 }
                 Err(e) => Step::Refused(text::file_error(&e.to_string())),
-                Ok(content) => match parse_backup(&content, Utc::now()) {
+                Ok(content) => match check_backup(content, Utc::now()).await {
                     Ok(candidate) => Step::Ready(Box::new(candidate)),
                     Err(e) => Step::Refused(text::import_error(&e)),
                 },

@@ -212,6 +212,12 @@ pub struct HomeView {
 const AFTERCARE_SPAN: Duration = Duration::days(7);
 
 /// What Home shows for `doc` at `now`.
+/// Nothing is set up yet: the welcome shows instead of the dashboard. The
+/// same test as the first line of [`home_view`].
+pub fn is_first_run(doc: &AppDoc) -> bool {
+    doc.profile.is_none() || doc.device.is_none()
+}
+
 pub fn home_view(doc: &AppDoc, now: DateTime<Utc>, offset: FixedOffset) -> HomeView {
     let (Some(profile), Some(device)) = (doc.profile.as_ref(), doc.device.as_ref()) else {
         return HomeView {
@@ -548,6 +554,12 @@ mod tests {
             let view = home_view(&d, now, utc());
             assert_eq!(view.headline, headline, "{name}");
             assert_eq!(view.action, action, "{name}");
+            // The welcome/dashboard switch agrees with the engine's view.
+            assert_eq!(
+                is_first_run(&d),
+                headline == Headline::FirstRun,
+                "{name}: is_first_run"
+            );
         }
     }
 

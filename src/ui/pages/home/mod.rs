@@ -38,20 +38,34 @@ pub fn action_label(action: NextAction) -> &'static str {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let data = use_app_data();
+    let first_run = Memo::new(move |_| data.doc().with(logic::is_first_run));
+    move || {
+        if first_run.get() {
+            view! { <Welcome /> }.into_any()
+        } else {
+            // The dashboard and the engine behind it are their own WASM
+            // module: a first visit (the welcome) never fetches them.
+            view! { <Suspense>{Suspend::new(dashboard())}</Suspense> }.into_any()
+        }
+    }
+}
+
+/// The dashboard, loaded on demand (see `xtask/src/wasm.rs`).
+#[lazy]
+fn dashboard() -> AnyView {
+    view! { <DashboardPage /> }.into_any()
+}
+
+#[component]
+fn DashboardPage() -> impl IntoView {
+    let data = use_app_data();
     let now = use_now(Duration::from_secs(30));
     let state = Memo::new(move |_| {
         let now = now.get();
         data.doc()
             .with(|doc| home_view(doc, now, local_offset_at(now)))
     });
-    let first_run = Memo::new(move |_| state.with(|s| s.headline == Headline::FirstRun));
-    move || {
-        if first_run.get() {
-            view! { <Welcome /> }.into_any()
-        } else {
-            view! { <Dashboard state now /> }.into_any()
-        }
-    }
+    view! { <Dashboard state now /> }
 }
 
 /// The first run: what Rollwise does, and the way in.

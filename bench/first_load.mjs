@@ -1,0 +1,40 @@
+// What the page fetches before it is interactive, for `cargo xtask bench`:
+// opens each given route of the release build in Debian Chromium (fresh
+// context, no service worker, empty cache) and lists every URL requested
+// before the `rollwise:interactive` mark, the document and the manifest
+// included. xtask adds up the brotli sizes of those files. Prints one JSON
+// object: { route: [url, ...] }.
+//
+// Usage: node bench/first_load.mjs BASE_URL ROUTE...
+import { chromium } from '@playwright/test';
+
+const [base, ...routes] = process.argv.slice(2);
+const args = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const result = {};
+for (const route of routes) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  const requested = [];
+  let interactive = false;
+  page.on('request', (request) => {
+    if (!interactive) requested.push(request.url());
+  });
+  await page.goto(new URL(route, base).href);
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  interactive = true;
+  // The manifest is fetched by the browser, outside the page's requests.
+  const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]')?.href);
+  if (manifest && !requested.includes(manifest)) requested.push(manifest);
+  result[route] = requested;
+  await context.close();
+}
+console.log(JSON.stringify(result));
+await browser.close();
