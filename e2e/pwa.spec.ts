@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { test, expect, waitForApp } from './fixtures';
 
 async function waitForControl(page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20_000 });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 45_000 });
 }
 
 test('the manifest is valid and every icon loads at its stated size', async ({ page, request, baseURL }) => {

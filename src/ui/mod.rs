@@ -14,7 +14,9 @@ pub mod text;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+#[cfg(rollwise_split)]
+use leptos_router::lazy_route;
+use leptos_router::{path, Lazy, LazyRoute};
 
 use data::DataProvider;
 use layout::Layout;
@@ -49,11 +51,14 @@ pub fn App() -> impl IntoView {
 }
 
 /// Declares a route whose page is loaded from its own WASM module the first
-/// time it is visited (see `xtask/src/dist.rs`, which splits the bundle).
+/// time it is visited. The release build (`cargo xtask dist`) sets the cfg
+/// `rollwise_split` and splits the WASM there (`xtask/src/wasm.rs`); other
+/// builds (tests, native) compile the same route without a split point.
 macro_rules! lazy_page {
     ($route:ident, $page:ident) => {
         struct $route;
 
+        #[cfg(rollwise_split)]
         #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
@@ -61,6 +66,17 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+
+        #[cfg(not(rollwise_split))]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
                 view! { <$page /> }.into_any()
             }
         }

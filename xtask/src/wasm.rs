@@ -87,8 +87,13 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
     // erased one, so far fewer generic copies of the renderer are compiled.
     let mut flags = vec!["\"--cfg\"", "\"erase_components\""];
     if spec.split {
-        // The splitter needs the linker's relocations to move functions.
-        flags.push("\"-Clink-args=--emit-relocs\"");
+        // The crate's split points exist only under this cfg, and the
+        // splitter needs the linker's relocations to move functions.
+        flags.extend([
+            "\"--cfg\"",
+            "\"rollwise_split\"",
+            "\"-Clink-args=--emit-relocs\"",
+        ]);
     }
     command.args([
         "--config".to_string(),

@@ -57,11 +57,12 @@ enum Step {
     Failed(String),
 }
 
-/// Reads and checks a chosen backup (format, checksum, summary). It is its
-/// own WASM module, fetched the first time someone picks a file, so the
-/// start page does not carry it.
-#[lazy]
-fn check_backup(content: String, now: DateTime<Utc>) -> Result<ImportCandidate, ImportError> {
+/// Reads and checks a chosen backup (format, checksum, summary). In the
+/// release build (the cfg `rollwise_split`) it is its own WASM module,
+/// fetched the first time someone picks a file, so the start page does not
+/// carry it.
+#[cfg_attr(rollwise_split, lazy)]
+async fn check_backup(content: String, now: DateTime<Utc>) -> Result<ImportCandidate, ImportError> {
     parse_backup(&content, now)
 }
 

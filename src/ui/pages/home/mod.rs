@@ -50,9 +50,10 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The dashboard, loaded on demand (see `xtask/src/wasm.rs`).
-#[lazy]
-fn dashboard() -> AnyView {
+/// The dashboard, loaded on demand in the release build (the cfg
+/// `rollwise_split`, see `xtask/src/wasm.rs`).
+#[cfg_attr(rollwise_split, lazy)]
+async fn dashboard() -> AnyView {
     view! { <DashboardPage /> }.into_any()
 }
 
