@@ -193,22 +193,33 @@ fn bindgen(input: &Path, name: &str, out: &Path, split: bool) -> Result<(), Stri
     run_step("wasm-bindgen", &mut command)
 }
 
+/// `wasm-opt -Oz` in place. Its output is shown only when it fails: it warns
+/// about every name subsection it does not know, which is harmless.
 fn optimise(path: &Path) -> Result<(), String> {
-    run_step(
-        "wasm-opt -Oz",
-        Command::new("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-            ])
-            .args([
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-            ])
-            .args(["--enable-multivalue", "-o"])
-            .arg(path)
-            .arg(path),
-    )
+    let output = Command::new("wasm-opt")
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .args([
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+        ])
+        .args(["--enable-multivalue", "-o"])
+        .arg(path)
+        .arg(path)
+        .output()
+        .map_err(|e| format!("wasm-opt -Oz: could not start wasm-opt: {e}"))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wasm-opt -Oz {} failed ({}): {}",
+            path.display(),
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
 }
