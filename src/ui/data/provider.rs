@@ -215,6 +215,19 @@ impl AppData {
         }
     }
 
+    /// Saves pending changes as soon as the browser has painted the change
+    /// the person just made (a frame later), so that writing five years of
+    /// data is not part of the tap's response. The save timer of
+    /// [`Self::update`] stays as a fallback (no frames in a hidden tab), and
+    /// hiding the page flushes at once.
+    pub fn flush_after_paint(&self) {
+        let this = *self;
+        request_animation_frame(move || {
+            // A task queued from a frame callback runs after that frame.
+            set_timeout(move || this.flush(), Duration::ZERO);
+        });
+    }
+
     /// Saves pending changes now (a no-op when there are none).
     pub fn flush(&self) {
         self.cancel_timer();
