@@ -67,11 +67,17 @@ async function saves(seed) {
   return { median: median(durations), size };
 }
 
-/// Event Timing durations (input to next paint) of the clicks `act` makes.
+/// Event Timing durations (input to next paint) of the clicks `act` makes:
+/// their median, and how many clicks were made and how many were reported.
+/// Event Timing reports only events of 16 ms or more (its lowest threshold),
+/// so a click missing from the entries took less than 16 ms, and the median
+/// is null when no click took that long.
 async function interaction(seed, path, act) {
   const { context, page } = await open(seed, path);
   await page.evaluate(() => {
     window.__rollwiseEvents = [];
+    window.__rollwiseClicks = 0;
+    addEventListener('click', () => { window.__rollwiseClicks += 1; }, { capture: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
         if (entry.name === 'click') window.__rollwiseEvents.push(entry.duration);
@@ -80,9 +86,9 @@ async function interaction(seed, path, act) {
   });
   await act(page);
   await page.waitForTimeout(300);
-  const durations = await page.evaluate(() => window.__rollwiseEvents);
+  const [durations, clicks] = await page.evaluate(() => [window.__rollwiseEvents, window.__rollwiseClicks]);
   await context.close();
-  return durations.length ? median(durations) : null;
+  return { median: durations.length ? median(durations) : null, clicks, reported: durations.length };
 }
 
 const result = {};
@@ -94,12 +100,15 @@ result.saveMedianEmptyMs = empty.median;
 result.saveMedianFiveYearsMs = full.median;
 result.storedBytesFiveYears = full.size;
 // Logging a reaction: pick the kind, the severity, then save (three clicks).
-result.logReactionMs = await interaction(data, 'log', async (page) => {
+const log = await interaction(data, 'log', async (page) => {
   await page.getByRole('radio').first().check();
   const severity = page.getByRole('radiogroup').nth(1).getByRole('radio').first();
   if (await severity.count()) await severity.check();
   await page.getByRole('button', { name: 'Save to my log' }).click();
 });
+result.logReactionMs = log.median;
+result.logReactionClicks = log.clicks;
+result.logReactionClicksOver16Ms = log.reported;
 // Advancing a guided session: "Next direction" in a session under way.
 const guided = JSON.parse(data);
 guided.flow = {
@@ -111,7 +120,7 @@ guided.flow = {
     zones: ['forehead', 'nose', 'chin'],
   },
 };
-result.sessionStepMs = await interaction(JSON.stringify(guided), 'session', async (page) => {
+const step = await interaction(JSON.stringify(guided), 'session', async (page) => {
   for (let i = 0; i < 6; i++) {
     const next = page.getByRole('button', { name: /^Next (direction|zone)$/ });
     if (!(await next.count())) break;
@@ -119,5 +128,8 @@ result.sessionStepMs = await interaction(JSON.stringify(guided), 'session', asyn
     await page.waitForTimeout(50);
   }
 });
+result.sessionStepMs = step.median;
+result.sessionStepClicks = step.clicks;
+result.sessionStepClicksOver16Ms = step.reported;
 console.log(JSON.stringify(result));
 await browser.close();

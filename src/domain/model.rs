@@ -557,7 +557,7 @@ pub enum ReactionSeverity {
 }
 
 /// Whether the reaction is still there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReactionStatus {
     #[default]
@@ -576,7 +576,7 @@ impl ReactionStatus {
 }
 
 /// A logged reaction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Reaction {
     pub id: ReactionId,
     pub kind: ReactionKind,

@@ -212,6 +212,54 @@ impl AppDoc {
     pub fn note(&self, id: ReactionId) -> Option<&str> {
         self.notes.get(&id).map(String::as_str)
     }
+
+    /// Makes this document equal to `other`, copying only the parts (and
+    /// the sessions, reactions and rollers) that differ: after one edit of
+    /// five years of data, one item is copied instead of all of them.
+    pub fn assign_from(&mut self, other: &AppDoc) {
+        // Destructured, so that a new field cannot be forgotten here.
+        let AppDoc {
+            revision,
+            profile,
+            device,
+            replaced_devices,
+            sessions,
+            reactions,
+            notes,
+            preferences,
+            flow,
+            reminder,
+        } = other;
+        self.revision = *revision;
+        assign_if_changed(&mut self.profile, profile);
+        assign_if_changed(&mut self.device, device);
+        assign_items(&mut self.replaced_devices, replaced_devices);
+        assign_items(&mut self.sessions, sessions);
+        assign_items(&mut self.reactions, reactions);
+        assign_if_changed(&mut self.notes, notes);
+        self.preferences = *preferences;
+        assign_if_changed(&mut self.flow, flow);
+        self.reminder = *reminder;
+    }
+}
+
+/// Copies `source` into `target` unless they are equal already.
+fn assign_if_changed<T: Clone + PartialEq>(target: &mut T, source: &T) {
+    if target != source {
+        target.clone_from(source);
+    }
+}
+
+/// Makes `target` equal to `source`, copying only the items that differ at
+/// the same position.
+fn assign_items<T: Clone + PartialEq>(target: &mut Vec<T>, source: &[T]) {
+    target.truncate(source.len());
+    for (i, item) in source.iter().enumerate() {
+        match target.get_mut(i) {
+            Some(kept) => assign_if_changed(kept, item),
+            None => target.push(item.clone()),
+        }
+    }
 }
 
 /// Bits of salt below the millisecond count. With milliseconds below 2^42

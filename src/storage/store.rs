@@ -28,7 +28,8 @@ use serde_json::{Map, Value};
 
 use super::backend::{Backend, MemoryBackend};
 use super::doc::AppDoc;
-use super::format::{self, decode_with, encode, DecodeError, Migrations, MIGRATIONS};
+use super::format::encoder::Encoder;
+use super::format::{self, decode_with, DecodeError, Migrations, MIGRATIONS};
 use super::merge::{self, DocPart};
 use super::StorageError;
 
@@ -152,6 +153,9 @@ pub struct Store {
     /// stored text is still these bytes, no other tab wrote, and a save need
     /// not decode it (five years of data decode in tens of milliseconds).
     base_text: Option<String>,
+    /// Writes the stored text, re-encoding only the sessions and reactions
+    /// that changed since the last write.
+    encoder: Encoder,
     mode: Mode,
     pending_copy: Option<(String, String)>,
 }
@@ -199,6 +203,7 @@ impl Store {
             migrations,
             base: AppDoc::default(),
             base_text: None,
+            encoder: Encoder::new(),
             mode: Mode::Normal,
             pending_copy: None,
         }
@@ -318,17 +323,20 @@ impl Store {
         };
         // Another tab's change always bumps the revision, so "unchanged"
         // means the same revision and the same contents.
-        let (to_write, outcome) = match theirs {
+        match theirs {
             Some(theirs) if theirs != self.base => {
                 match merge::three_way(&self.base, doc, &theirs) {
-                    Ok(merged) => (merged.clone(), Saved::Merged(Box::new(merged))),
+                    Ok(merged) => {
+                        self.write_doc(&merged)?;
+                        Ok(Saved::Merged(Box::new(merged)))
+                    }
                     Err(conflict) => {
                         self.base = theirs.clone();
                         self.base_text = raw;
-                        return Err(SaveError::Conflict {
+                        Err(SaveError::Conflict {
                             parts: conflict.parts,
                             theirs: Box::new(theirs),
-                        });
+                        })
                     }
                 }
             }
@@ -336,11 +344,10 @@ impl Store {
                 if *doc == self.base {
                     return Ok(Saved::Unchanged);
                 }
-                (doc.clone(), Saved::Written)
+                self.write_doc(doc)?;
+                Ok(Saved::Written)
             }
-        };
-        self.write_doc(&to_write)?;
-        Ok(outcome)
+        }
     }
 
     /// Decodes the stored text `raw` (none: an empty document) as the base
@@ -360,9 +367,10 @@ impl Store {
     }
 
     fn write_doc(&mut self, doc: &AppDoc) -> Result<(), SaveError> {
-        let text = encode(doc);
+        let text = self.encoder.encode(doc);
         self.backend.set(DOC_KEY, &text).map_err(SaveError::Write)?;
-        self.base = doc.clone();
+        // Only what changed is copied: five years of reactions stay put.
+        self.base.assign_from(doc);
         self.base_text = Some(text);
         Ok(())
     }

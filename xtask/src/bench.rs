@@ -357,10 +357,29 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
         ),
         format!(
             "interaction to next paint (median, Event Timing): logging a reaction {}, advancing a session step {}",
-            show(ms("logReactionMs")),
-            show(ms("sessionStepMs"))
+            interaction(figures, "logReaction"),
+            interaction(figures, "sessionStep")
         ),
     ]
+}
+
+/// One interaction figure: the median of the clicks Event Timing reported,
+/// and how many of the clicks made it reported. It reports only events of
+/// 16 ms or more, so a click it left out took less.
+fn interaction(figures: &serde_json::Value, name: &str) -> String {
+    let median = figures[format!("{name}Ms")].as_f64();
+    let clicks = figures[format!("{name}Clicks")].as_u64();
+    let over = figures[format!("{name}ClicksOver16Ms")].as_u64();
+    match (median, clicks, over) {
+        (Some(ms), Some(clicks), Some(over)) => {
+            format!("{ms:.1} ms ({over} of {clicks} clicks took 16 ms or more)")
+        }
+        (Some(ms), _, _) => format!("{ms:.1} ms"),
+        (None, Some(clicks), Some(0)) if clicks > 0 => {
+            format!("under 16 ms (none of {clicks} clicks took 16 ms or more)")
+        }
+        _ => "n/a".into(),
+    }
 }
 
 #[derive(Default)]
@@ -567,6 +586,21 @@ mod tests {
         assert!(lines[0].contains("+20.0 ms, ratio 1.20"), "{}", lines[0]);
         assert!(lines[1].contains("n/a"));
         assert!(lines[2].ends_with("333867 bytes"));
+        assert!(lines[3].ends_with("logging a reaction n/a, advancing a session step n/a"));
+
+        let figures = serde_json::json!({
+            "logReactionMs": 24.0, "logReactionClicks": 2, "logReactionClicksOver16Ms": 1,
+            "sessionStepMs": null, "sessionStepClicks": 6, "sessionStepClicksOver16Ms": 0,
+        });
+        let lines = browser_lines(&figures);
+        assert!(
+            lines[3].ends_with(
+                "logging a reaction 24.0 ms (1 of 2 clicks took 16 ms or more), \
+                 advancing a session step under 16 ms (none of 6 clicks took 16 ms or more)"
+            ),
+            "{}",
+            lines[3]
+        );
     }
 
     #[test]

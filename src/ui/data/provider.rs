@@ -215,6 +215,19 @@ impl AppData {
         }
     }
 
+    /// Saves pending changes as soon as the browser has painted the change
+    /// the person just made (a frame later), so that writing five years of
+    /// data is not part of the tap's response. The save timer of
+    /// [`Self::update`] stays as a fallback (no frames in a hidden tab), and
+    /// hiding the page flushes at once.
+    pub fn flush_after_paint(&self) {
+        let this = *self;
+        request_animation_frame(move || {
+            // A task queued from a frame callback runs after that frame.
+            set_timeout(move || this.flush(), Duration::ZERO);
+        });
+    }
+
     /// Saves pending changes now (a no-op when there are none).
     pub fn flush(&self) {
         self.cancel_timer();
@@ -222,21 +235,26 @@ impl AppData {
             return;
         }
         crate::ui::perf::save_started();
-        let Some(doc) = self.doc.try_get_untracked() else {
-            return;
-        };
+        // Saved in place: five years of data are not copied for a save.
+        let store = self.store;
         let Some(result) = self
-            .store
-            .try_update_value(|s| s.as_mut().map(|store| store.save(&doc)))
+            .doc
+            .try_with_untracked(|doc| {
+                store
+                    .try_update_value(|s| s.as_mut().map(|store| store.save(doc)))
+                    .flatten()
+            })
             .flatten()
         else {
             return;
         };
         crate::ui::perf::save_finished();
-        self.after_save(result, doc);
+        self.after_save(result);
     }
 
-    fn after_save(&self, result: Result<Saved, SaveError>, ours: AppDoc) {
+    /// Shows the outcome of a save. The document still holds this tab's
+    /// version (`ours`) until a merged or another tab's version replaces it.
+    fn after_save(&self, result: Result<Saved, SaveError>) {
         match result {
             Ok(saved) => {
                 self.dirty.set_value(false);
@@ -251,6 +269,7 @@ impl AppData {
             }
             Err(SaveError::Conflict { parts, theirs }) => {
                 self.dirty.set_value(false);
+                let ours = self.doc.get_untracked();
                 self.doc.set(*theirs);
                 self.status.update(|s| {
                     s.other_tab = Some(OtherTab::Refused {
@@ -264,7 +283,7 @@ impl AppData {
                     s.screen = Screen::UpdateNeeded { found, raw: None };
                 });
             }
-            Err(SaveError::StoredUnreadable(_)) => self.reload(Some(ours)),
+            Err(SaveError::StoredUnreadable(_)) => self.reload(Some(self.doc.get_untracked())),
             Err(e) => self.status.update(|s| s.write_failed = Some(e)),
         }
     }

@@ -23,8 +23,8 @@ use crate::ui::layout::PageHeading;
 use crate::ui::text::{self, log as t};
 
 use plan::{
-    build, close, emergency_numbers, is_emergency, kind_groups, newest_first, noticed_value,
-    parse_noticed, triage_of, Closing, Draft, DraftError, NoticedError,
+    build, close, emergency_numbers, is_emergency, kind_groups, linked_end, newest_first,
+    noticed_value, parse_noticed, triage_of, Closing, Draft, DraftError, NoticedError,
 };
 
 /// What the page shows above the list.
@@ -50,6 +50,8 @@ pub fn LogPage() -> impl IntoView {
         }),
         Mode::Form => false,
     });
+    // The list stays mounted while the form gives way to the result (and
+    // back): saving a reaction adds one item instead of redrawing the list.
     view! {
         <PageHeading text=text::LOG.title />
         <div class="log">
@@ -57,22 +59,18 @@ pub fn LogPage() -> impl IntoView {
                 Mode::Result(..) if emergency.get() => {
                     view! { <EmergencyScreen mode /> }.into_any()
                 }
-                Mode::Result(id, note) => {
-                    view! {
-                        <TriageResult id note now mode />
-                        <ReactionList now />
-                    }
-                        .into_any()
-                }
+                Mode::Result(id, note) => view! { <TriageResult id note now mode /> }.into_any(),
                 Mode::Form => {
                     view! {
                         <p class="intro">{text::LOG.intro}</p>
                         <LogForm now mode />
-                        <ReactionList now />
                     }
                         .into_any()
                 }
             }}
+            <Show when=move || !(matches!(mode.get(), Mode::Result(..)) && emergency.get())>
+                <ReactionList now />
+            </Show>
         </div>
     }
 }
@@ -390,29 +388,26 @@ fn ReactionList(now: Signal<DateTime<Utc>>) -> impl IntoView {
     let data = use_app_data();
     let doc = data.doc();
     let confirming = RwSignal::new(None::<(ReactionId, Closing)>);
-    let list = Memo::new(move |_| doc.with(|d| newest_first(&d.reactions)));
     // Years of reactions stay quick: the newest first, older ones on request.
     let shown = RwSignal::new(text::LIST_PAGE);
-    let more = move || list.with(Vec::len) > shown.get();
+    let total = Memo::new(move |_| doc.with(|d| d.reactions.len()));
+    let list = Memo::new(move |_| doc.with(|d| newest_first(&d.reactions, shown.get())));
+    let more = move || total.get() > shown.get();
     view! {
         <section class="log-list" aria-labelledby="log-list-heading">
             <h2 id="log-list-heading">{t::LIST_HEADING}</h2>
-            {move || {
-                let items = list.get();
-                if items.is_empty() {
-                    return view! { <p class="muted">{t::LIST_EMPTY}</p> }.into_any();
-                }
-                view! {
-                    <ul class="reaction-list">
-                        {items
-                            .into_iter()
-                            .take(shown.get())
-                            .map(|r| view! { <li><ReactionItem reaction=r now confirming /></li> })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+            <Show
+                when=move || { total.get() > 0 }
+                fallback=|| view! { <p class="muted">{t::LIST_EMPTY}</p> }
+            >
+                // Keyed by the whole reaction: an item is drawn again only
+                // when its reaction changed (closed, for one).
+                <ul class="reaction-list">
+                    <For each=move || list.get() key=|r| r.clone() let:reaction>
+                        <li><ReactionItem reaction now confirming /></li>
+                    </For>
+                </ul>
+            </Show>
             <Show when=more>
                 <button
                     type="button"
@@ -436,7 +431,11 @@ fn ReactionItem(
     let doc = data.doc();
     let id = reaction.id;
     let r = reaction.clone();
-    let triage = Memo::new(move |_| doc.with(|d| triage_of(&r, &d.sessions, now.get())));
+    // Read apart from the triage, so that a change elsewhere in the
+    // document (a new reaction) does not triage every item again.
+    let session = reaction.session;
+    let session_end = Memo::new(move |_| doc.with(|d| linked_end(&d.sessions, session)));
+    let triage = Memo::new(move |_| crate::domain::triage(&r, session_end.get(), now.get()));
     let level = move || match triage.with(|t| t.level) {
         TriageLevel::Expected => ("level level-ok", "✓", t::LEVEL_EXPECTED),
         TriageLevel::Watch => ("level level-watch", "!", t::LEVEL_WATCH),

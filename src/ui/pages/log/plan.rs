@@ -126,11 +126,19 @@ pub fn build(draft: &Draft, id: ReactionId, sessions: &[Session]) -> Result<Reac
     })
 }
 
-/// The reactions newest first.
-pub fn newest_first(reactions: &[Reaction]) -> Vec<Reaction> {
-    let mut list = reactions.to_vec();
-    list.sort_by_key(|r| std::cmp::Reverse((r.noticed_at, r.id)));
-    list
+/// The `limit` newest reactions, newest first. Only those are copied, so
+/// years of reactions cost a sort of references.
+pub fn newest_first(reactions: &[Reaction], limit: usize) -> Vec<Reaction> {
+    let key = |r: &&Reaction| std::cmp::Reverse((r.noticed_at, r.id));
+    let mut list: Vec<&Reaction> = reactions.iter().collect();
+    // Ids are unique, so keys are too: the newest `limit` are picked
+    // without sorting the whole list, then sorted.
+    if limit < list.len() {
+        list.select_nth_unstable_by_key(limit, key);
+        list.truncate(limit);
+    }
+    list.sort_unstable_by_key(key);
+    list.into_iter().cloned().collect()
 }
 
 /// How a reaction is closed.
@@ -410,9 +418,20 @@ mod tests {
             status: ReactionStatus::StillPresent,
             worsening: false,
         };
-        let list = newest_first(&[mk(1, 0), mk(2, 10), mk(3, 5), mk(4, 10)]);
-        let ids: Vec<u64> = list.iter().map(|r| r.id.0).collect();
-        assert_eq!(ids, vec![4, 2, 3, 1]);
+        let all = [mk(1, 0), mk(2, 10), mk(3, 5), mk(4, 10)];
+        let ids =
+            |limit| -> Vec<u64> { newest_first(&all, limit).iter().map(|r| r.id.0).collect() };
+        assert_eq!(ids(10), vec![4, 2, 3, 1]);
+        assert_eq!(ids(2), vec![4, 2]);
+        assert_eq!(ids(0), Vec::<u64>::new());
+        // Picking the newest few agrees with sorting them all.
+        let many: Vec<Reaction> = (0..60u64).map(|i| mk(i, ((i * 37) % 23) as i64)).collect();
+        let mut sorted = many.clone();
+        sorted.sort_by_key(|r| std::cmp::Reverse((r.noticed_at, r.id)));
+        for limit in [0, 1, 5, 20, 59, 60, 100] {
+            let want: Vec<Reaction> = sorted.iter().take(limit).cloned().collect();
+            assert_eq!(newest_first(&many, limit), want, "limit {limit}");
+        }
     }
 
     #[test]

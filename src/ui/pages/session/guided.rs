@@ -100,7 +100,7 @@ pub fn GuidedView() -> impl IntoView {
     let act = move |kind: RunEventKind| {
         let at = now.get_untracked();
         data.update(move |d| push_event(d, kind, at));
-        data.flush();
+        data.flush_after_paint();
         confirm.set(Confirm::None);
     };
 
