@@ -98,13 +98,7 @@ fn first_load_in_browser(root: &Path, url: &str, dist_dir: &Path) -> Result<Size
             .filter_map(|u| u.as_str())
             .collect();
         let files = files_of_urls(url, &urls, dist_dir)?;
-        let mut total = Sizes::default();
-        for name in &files {
-            let size = sizes_of(&dist_dir.join(name))?;
-            total.raw += size.raw;
-            total.gzip += size.gzip;
-            total.brotli += size.brotli;
-        }
+        let total = total_of(dist_dir, &files)?;
         println!(
             "first load of /{route} ({} files: {}): raw {} B, gzip {} B, brotli {} B ({:.1} KB brotli)",
             files.len(),
@@ -150,7 +144,8 @@ fn kb(bytes: usize) -> f64 {
 
 /// Prints every file of `dir` raw, gzip -9 and brotli -q 11.
 fn print_sizes(label: &str, dir: &Path) -> Result<(), String> {
-    let mut files = list_files(dir)?;
+    let mut files = Vec::new();
+    dist::collect_files(dir, dir, &mut files)?;
     files.sort();
     println!();
     println!(
@@ -180,9 +175,14 @@ fn sizes_of(path: &Path) -> Result<Sizes, String> {
 }
 
 fn first_load_total(dir: &Path) -> Result<Sizes, String> {
+    total_of(dir, &first_load_files(dir)?)
+}
+
+/// The summed sizes of the files `names` of `dir`.
+fn total_of(dir: &Path, names: &BTreeSet<String>) -> Result<Sizes, String> {
     let mut total = Sizes::default();
-    for name in first_load_files(dir)? {
-        let size = sizes_of(&dir.join(&name))?;
+    for name in names {
+        let size = sizes_of(&dir.join(name))?;
         total.raw += size.raw;
         total.gzip += size.gzip;
         total.brotli += size.brotli;
@@ -387,27 +387,6 @@ struct Sizes {
     raw: usize,
     gzip: usize,
     brotli: usize,
-}
-
-fn list_files(dir: &Path) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        let entries = std::fs::read_dir(&current)
-            .map_err(|e| format!("cannot list {}: {e}", current.display()))?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(relative) = path.strip_prefix(dir) {
-                let name = relative.to_string_lossy().replace('\\', "/");
-                if !name.ends_with(".br") && !name.ends_with(".gz") {
-                    out.push(name);
-                }
-            }
-        }
-    }
-    Ok(out)
 }
 
 pub fn gzip_compress(bytes: &[u8]) -> Vec<u8> {

@@ -40,7 +40,7 @@ pub fn build_into(root: &Path, out: &Path) -> Result<(), String> {
         out,
     )?;
     let css = copy_hashed(&root.join("style/main.css"), out, "main", "css")?;
-    copy_dir(&root.join("public"), out)?;
+    copy_files(&root.join("public"), out)?;
     write_index(&root.join("index.html"), out, &built, Some(&css))?;
     post_process(out)
 }
@@ -62,16 +62,16 @@ fn copy_hashed(source: &Path, out: &Path, stem: &str, ext: &str) -> Result<Strin
     Ok(name)
 }
 
-fn copy_dir(from: &Path, out: &Path) -> Result<(), String> {
-    let mut files = Vec::new();
-    collect_files(from, from, &mut files)?;
-    for name in files {
-        let target = out.join(&name);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+/// Copies every file of `from` (one level deep, as `public/` and `dist/`
+/// are) into `to`.
+pub fn copy_files(from: &Path, to: &Path) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))
+                .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
         }
-        std::fs::copy(from.join(&name), &target).map_err(|e| format!("cannot copy {name}: {e}"))?;
     }
     Ok(())
 }
@@ -219,7 +219,7 @@ pub fn service_worker_source(version: &str, files: &[String]) -> String {
         .replace("__PRECACHE__", &list)
 }
 
-fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+pub fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
     for entry in entries.flatten() {

@@ -193,20 +193,10 @@ fn end_to_end(root: &Path) -> Layer {
     Layer { name, tally, note }
 }
 
-/// Replaces `to` with a copy of the files of `from` (one level deep, as
-/// `dist/` is).
+/// Replaces `to` with a copy of the files of `from`.
 fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
-    let _ = std::fs::remove_dir_all(to);
-    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-    let entries =
-        std::fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
-    for entry in entries.flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name()))
-                .map_err(|e| format!("cannot copy {}: {e}", entry.path().display()))?;
-        }
-    }
-    Ok(())
+    dist::fresh_dir(to)?;
+    dist::copy_files(from, to)
 }
 
 fn failed_layer(name: &'static str, why: &str) -> Layer {

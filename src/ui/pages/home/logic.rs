@@ -211,13 +211,13 @@ pub struct HomeView {
 /// AFT-10 are long-running reminders, not aftercare to log).
 const AFTERCARE_SPAN: Duration = Duration::days(7);
 
-/// What Home shows for `doc` at `now`.
 /// Nothing is set up yet: the welcome shows instead of the dashboard. The
 /// same test as the first line of [`home_view`].
 pub fn is_first_run(doc: &AppDoc) -> bool {
     doc.profile.is_none() || doc.device.is_none()
 }
 
+/// What Home shows for `doc` at `now`.
 pub fn home_view(doc: &AppDoc, now: DateTime<Utc>, offset: FixedOffset) -> HomeView {
     let (Some(profile), Some(device)) = (doc.profile.as_ref(), doc.device.as_ref()) else {
         return HomeView {
