@@ -60,3 +60,47 @@ fn unreadable_text_is_reported_not_swallowed() {
     assert_eq!(store.get_item(key).unwrap().as_deref(), Some("{not json"));
     clear(key);
 }
+
+/// The cached `Intl.DateTimeFormat`s write what `toLocale*String` with the
+/// same options writes, across a DST change and a year boundary.
+#[wasm_bindgen_test]
+fn cached_date_formatters_match_to_locale_string() {
+    use chrono::{TimeZone, Utc};
+    use rollwise::ui::format;
+    let locale = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".to_string());
+    let options = |pairs: &[(&str, &str)]| {
+        let object = js_sys::Object::new();
+        for (key, value) in pairs {
+            js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+        }
+        object
+    };
+    let time = [("hour", "numeric"), ("minute", "2-digit")];
+    let date = [("weekday", "short"), ("day", "numeric"), ("month", "short")];
+    let both = [
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("hour", "numeric"),
+        ("minute", "2-digit"),
+    ];
+    let instants = [
+        Utc.with_ymd_and_hms(2025, 3, 30, 0, 59, 0).unwrap(),
+        Utc.with_ymd_and_hms(2025, 3, 30, 1, 1, 0).unwrap(),
+        Utc.with_ymd_and_hms(2025, 12, 31, 23, 30, 0).unwrap(),
+        Utc.with_ymd_and_hms(2026, 7, 4, 12, 5, 0).unwrap(),
+    ];
+    for at in instants {
+        let js = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
+        let expected_time: String = js
+            .to_locale_time_string_with_options(&locale, &options(&time))
+            .into();
+        let expected_date: String = js.to_locale_date_string(&locale, &options(&date)).into();
+        let expected_both: String = js.to_locale_string(&locale, &options(&both)).into();
+        assert_eq!(format::time(at), expected_time);
+        assert_eq!(format::date(at), expected_date);
+        assert_eq!(format::date_time(at), expected_both);
+    }
+}

@@ -36,40 +36,82 @@ fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     object
 }
 
+const TIME: &[(&str, &str)] = &[("hour", "numeric"), ("minute", "2-digit")];
+const DATE: &[(&str, &str)] = &[("weekday", "short"), ("day", "numeric"), ("month", "short")];
+const DATE_TIME: &[(&str, &str)] = &[
+    ("weekday", "short"),
+    ("day", "numeric"),
+    ("month", "short"),
+    ("hour", "numeric"),
+    ("minute", "2-digit"),
+];
+
+/// Which of the three formats.
+#[derive(Clone, Copy)]
+enum Kind {
+    Time = 0,
+    Date = 1,
+    DateTime = 2,
+}
+
+/// The formatters of [`time`], [`date`] and [`date_time`] for one locale,
+/// each made the first time it is used.
+struct Formatters {
+    locale: String,
+    made: [Option<js_sys::Function>; 3],
+}
+
+thread_local! {
+    /// Made once per locale: building an `Intl.DateTimeFormat` costs far
+    /// more than formatting with one, and `toLocaleString` with options
+    /// builds one on every call (a list of reactions formats dozens).
+    static FORMATTERS: std::cell::RefCell<Option<Formatters>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Formats `instant` as `kind`, in the person's locale. Every option set
+/// names both what to show and how, so the output is the same as
+/// `toLocale{Time,Date,}String(locale, options)`.
+fn format_as(instant: DateTime<Utc>, kind: Kind) -> String {
+    let locale = locale();
+    FORMATTERS.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        let formatters = match cached.as_mut() {
+            Some(f) if f.locale == locale => f,
+            _ => cached.insert(Formatters {
+                locale: locale.clone(),
+                made: [None, None, None],
+            }),
+        };
+        let formatter = formatters.made[kind as usize].get_or_insert_with(|| {
+            let pairs = match kind {
+                Kind::Time => TIME,
+                Kind::Date => DATE,
+                Kind::DateTime => DATE_TIME,
+            };
+            let locales = js_sys::Array::of1(&locale.as_str().into());
+            js_sys::Intl::DateTimeFormat::new(&locales, &options(pairs)).format()
+        });
+        formatter
+            .call1(&wasm_bindgen::JsValue::NULL, &js_date(instant))
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    })
+}
+
 /// "14:05" (or "2:05 PM"), in the person's locale.
 pub fn time(instant: DateTime<Utc>) -> String {
-    js_date(instant)
-        .to_locale_time_string_with_options(
-            &locale(),
-            &options(&[("hour", "numeric"), ("minute", "2-digit")]),
-        )
-        .into()
+    format_as(instant, Kind::Time)
 }
 
 /// "Sat 21 Nov", in the person's locale.
 pub fn date(instant: DateTime<Utc>) -> String {
-    js_date(instant)
-        .to_locale_date_string(
-            &locale(),
-            &options(&[("weekday", "short"), ("day", "numeric"), ("month", "short")]),
-        )
-        .into()
+    format_as(instant, Kind::Date)
 }
 
 /// "Sat 21 Nov, 14:05", in the person's locale.
 pub fn date_time(instant: DateTime<Utc>) -> String {
-    js_date(instant)
-        .to_locale_string(
-            &locale(),
-            &options(&[
-                ("weekday", "short"),
-                ("day", "numeric"),
-                ("month", "short"),
-                ("hour", "numeric"),
-                ("minute", "2-digit"),
-            ]),
-        )
-        .into()
+    format_as(instant, Kind::DateTime)
 }
 
 /// A countdown to `until`, coarse enough to read at a glance: "2 days 4 h",
