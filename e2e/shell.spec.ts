@@ -1,5 +1,6 @@
 // The app shell: routing with the bottom bar, the back button, deep links,
 // sub-path hosting, themes, touch targets and accessibility on every route.
+import { createHash } from 'node:crypto';
 import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
 
 const screens = [
@@ -119,10 +120,15 @@ test('at 360 px nothing scrolls sideways and every nav target is at least 44 px'
 test('the page declares a strict Content-Security-Policy', async ({ page }) => {
   await page.goto('./');
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval';/);
   expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("base-uri 'self'");
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toMatch(/https?:/);
-  expect(await page.locator('script:not([src])').count()).toBe(0);
+  // One inline script (whether the pre-rendered welcome shows), allowed by
+  // its hash alone.
+  const inline = await page.locator('script:not([src])').allTextContents();
+  expect(inline).toHaveLength(1);
+  const hash = createHash('sha256').update(inline[0]).digest('base64');
+  expect(csp).toContain(`'sha256-${hash}'`);
 });

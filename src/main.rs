@@ -1,6 +1,6 @@
-//! The browser entry point: installs the panic hook and mounts the app.
+//! The browser entry point: installs the panic hook and starts the app.
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(rollwise::ui::App);
+    rollwise::ui::start::start();
 }

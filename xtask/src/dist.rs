@@ -3,8 +3,10 @@
 //! precompressed copies.
 //!
 //! Invariants of a finished `dist/`:
-//! - `index.html` has no inline script: the bootstrap module is its own file,
-//!   so the Content-Security-Policy needs no `'unsafe-inline'` and no hash;
+//! - `index.html` has no inline script but the one that decides whether the
+//!   pre-rendered first screen shows (`shell.rs`), allowed by its hash: the
+//!   bootstrap module is its own file, and the Content-Security-Policy never
+//!   needs `'unsafe-inline'`;
 //! - every asset URL is relative and no URL names another origin, so the
 //!   folder works at the root of any static host or under any sub-path;
 //! - every file but `index.html`, `sw.js`, the manifest and the icons is named
@@ -42,6 +44,7 @@ pub fn build_into(root: &Path, out: &Path) -> Result<(), String> {
     let css = copy_hashed(&root.join("style/main.css"), out, "main", "css")?;
     copy_files(&root.join("public"), out)?;
     write_index(&root.join("index.html"), out, &built, Some(&css))?;
+    crate::shell::prerender(root, out)?;
     post_process(out)
 }
 
@@ -247,7 +250,15 @@ pub fn check_html(html: &str) -> Result<(), String> {
         let at = from + i;
         let tag_end = html[at..].find('>').map_or(html.len(), |j| at + j);
         if !html[at..tag_end].contains("src=") {
-            return Err("index.html still has an inline script, which the CSP forbids".into());
+            let body_end = html[tag_end..]
+                .find("</script>")
+                .map_or(html.len(), |j| tag_end + j);
+            let hash = crate::shell::csp_hash(&html[(tag_end + 1).min(body_end)..body_end]);
+            if !html.contains(&hash) {
+                return Err(
+                    "index.html has an inline script whose hash the CSP does not name".into(),
+                );
+            }
         }
         from = tag_end;
     }
@@ -345,6 +356,13 @@ mod tests {
         let cases = [
             (format!("{csp}<script>alert(1)</script>"), "inline script"),
             (
+                format!(
+                    "{}<script>alert(2)</script>",
+                    csp.replace("x", &crate::shell::csp_hash("alert(1)"))
+                ),
+                "inline script",
+            ),
+            (
                 format!("{csp}<script src=\"https://cdn.example/x.js\"></script>"),
                 "another origin",
             ),
@@ -362,5 +380,7 @@ mod tests {
             "{csp}<script type=\"module\" src=\"./boot.js\"></script>"
         ))
         .unwrap();
+        let allowed = csp.replace("x", &crate::shell::csp_hash("alert(1)"));
+        check_html(&format!("{allowed}<script>alert(1)</script>")).unwrap();
     }
 }

@@ -7,6 +7,7 @@ mod coverage;
 mod dist;
 mod rules;
 mod serve;
+mod shell;
 mod test;
 mod tools;
 mod wasm;

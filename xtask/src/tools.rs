@@ -10,20 +10,22 @@ use std::process::{Command, Stdio};
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Everything `dist` and `run` need: the wasm target, wasm-bindgen and
-/// wasm-opt (from npm `binaryen`). The splitter is a library of xtask itself.
+/// Everything `dist` and `run` need: the wasm target, wasm-bindgen,
+/// wasm-opt (from npm `binaryen`), and Chromium with Playwright, which
+/// pre-render the first screen (`shell.rs`). The splitter is a library of
+/// xtask itself.
 pub fn ensure_build_tools(root: &Path) -> Result<(), String> {
     ensure_path(root);
     ensure_wasm_target()?;
     ensure_wasm_bindgen(root)?;
-    ensure_npm_packages(root)
+    ensure_npm_packages(root)?;
+    ensure_chromium()
 }
 
-/// Everything `test` needs on top of the build tools: Chromium and
-/// ChromeDriver from Debian.
+/// Everything `test` needs: the build tools (Chromium and ChromeDriver
+/// among them).
 pub fn ensure_test_tools(root: &Path) -> Result<(), String> {
-    ensure_build_tools(root)?;
-    ensure_chromium()
+    ensure_build_tools(root)
 }
 
 /// Puts cargo's bin directory and the project's `node_modules/.bin` on PATH

@@ -70,6 +70,34 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     })
 }
 
+/// `--remap-path-prefix` flags (TOML strings) that shorten each registry
+/// source folder to `crates` and the crate's own folder to `rollwise`.
+fn path_remaps(crate_dir: &Path) -> Vec<String> {
+    let mut prefixes = Vec::new();
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
+    if let Some(sources) = cargo_home.map(|home| home.join("registry/src")) {
+        if let Ok(entries) = std::fs::read_dir(&sources) {
+            for entry in entries.flatten() {
+                prefixes.push((entry.path(), "crates"));
+            }
+        }
+    }
+    if let Ok(dir) = crate_dir.canonicalize() {
+        prefixes.push((dir, "rollwise"));
+    }
+    prefixes
+        .into_iter()
+        .filter_map(|(from, to)| {
+            let from = from.to_str()?;
+            // A folder whose name needs TOML escaping is left as it is.
+            (!from.contains(['"', '\\', '=']))
+                .then(|| format!("\"--remap-path-prefix={from}={to}\""))
+        })
+        .collect()
+}
+
 fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
     let mut command = Command::new("cargo");
     command
@@ -85,7 +113,7 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
         .env("CARGO_TARGET_DIR", &spec.target_dir);
     // Leptos's `erase_components` turns each component's view type into an
     // erased one, so far fewer generic copies of the renderer are compiled.
-    let mut flags = vec!["\"--cfg\"", "\"erase_components\""];
+    let mut flags: Vec<&str> = vec!["\"--cfg\"", "\"erase_components\""];
     if spec.split {
         // The crate's split points exist only under this cfg, and the
         // splitter needs the linker's relocations to move functions.
@@ -95,6 +123,11 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
             "\"-Clink-args=--emit-relocs\"",
         ]);
     }
+    // Panic locations name source files: shorten the paths of the registry's
+    // crates and of this project, so the WASM carries no long (or personal)
+    // directory names.
+    let remaps = path_remaps(spec.crate_dir);
+    flags.extend(remaps.iter().map(String::as_str));
     command.args([
         "--config".to_string(),
         format!(

@@ -90,7 +90,14 @@ pub fn use_service_worker(on_error: impl Fn(ServiceWorkerError) + 'static) -> Se
     leptos::task::spawn_local(async move {
         match JsFuture::from(promise).await {
             Ok(value) => {
-                let reg: ServiceWorkerRegistration = value.unchecked_into();
+                // A browser (or an automation tool) that blocks workers may
+                // resolve with something else: report it, don't call into it.
+                let Ok(reg) = value.dyn_into::<ServiceWorkerRegistration>() else {
+                    on_error(ServiceWorkerError::Register(
+                        "the browser returned no registration".into(),
+                    ));
+                    return;
+                };
                 if reg.waiting().is_some() && has_controller() {
                     ready.set(true);
                 }

@@ -1,0 +1,128 @@
+// The pre-rendered first screen (xtask/src/shell.rs): a first visit of the
+// start page sees the welcome before the WASM has arrived, but cannot act on
+// it; a returning visitor and a deep link never see it; the app takes its
+// place without moving anything, and it says what the app says.
+import type { Page } from '@playwright/test';
+import { test, expect, waitForApp, adultProfile as profile } from './fixtures';
+
+const copy = (page: Page) => page.locator('#rw-shell');
+
+/// Holds every request for the main WASM until the returned function is
+/// called, so the page stays as index.html and the stylesheet made it.
+async function holdWasm(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+const storedDoc = {
+  schema_version: 1,
+  revision: 1,
+  profile,
+  device: {
+    kind: 'manual_roller',
+    needle_um: 250,
+    first_use: '2026-02-20T09:00:00Z',
+    sessions_used: 0,
+    damage: { bent: false, hooked: false, rusted: false, missing_needle: false, drags_or_jerks: false, dropped: false },
+    only_mine: true,
+  },
+  replaced_devices: [],
+  sessions: [],
+  reactions: [],
+  preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
+  flow: { soak: null, guided: null },
+  reminder: { sequence: 0, next_session_at: null },
+};
+
+test('a first visit sees the welcome before the app has loaded, and cannot act on it', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./');
+  await expect(copy(page).locator('h1')).toHaveText('Today');
+  await expect(copy(page).getByText('Welcome to Rollwise')).toBeVisible();
+  await expect(copy(page).locator('.home-action')).toBeVisible();
+  // Hidden from screen readers and out of reach of taps and the keyboard.
+  await expect(copy(page)).toHaveAttribute('inert', '');
+  await expect(copy(page)).toHaveAttribute('aria-hidden', 'true');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#rw-shell') ?? null)).toBeNull();
+  // Its links are relative, so they work under any sub-path.
+  const hrefs = await copy(page).locator('a[href]').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href') ?? ''),
+  );
+  expect(hrefs.length).toBeGreaterThan(0);
+  for (const href of hrefs) expect(href, href).toMatch(/^(\.\/|#)/);
+
+  release();
+  await waitForApp(page);
+  await expect(copy(page)).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  await expect(page.getByRole('heading', { name: 'Welcome to Rollwise' })).toBeVisible();
+});
+
+test('a returning visitor and a deep link never see the welcome copy', async ({ page }) => {
+  // A deep link of a first visit.
+  let release = await holdWasm(page);
+  await page.goto('./log');
+  await expect(page.locator('body')).toBeAttached();
+  await expect(copy(page).locator('h1')).toBeHidden();
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reaction log');
+
+  // The start page of someone with stored data.
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(storedDoc));
+  await page.unroute(/_bg\.wasm$/);
+  release = await holdWasm(page);
+  await page.goto('./');
+  await expect(copy(page)).toHaveCount(1);
+  await expect(copy(page).locator('h1')).toBeHidden();
+  await expect(page.getByText('Welcome to Rollwise')).toBeHidden();
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  await expect(page.getByText('Welcome to Rollwise')).toHaveCount(0);
+});
+
+test('the app takes the copy\'s place without a layout shift, saying the same', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { __shifts: string[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        const shift = entry as unknown as { value: number; sources?: { node?: Node }[] };
+        const nodes = (shift.sources ?? []).map((s) => {
+          const el = s.node as Element | undefined;
+          return el ? `${el.nodeName}.${el.className}` : '?';
+        });
+        shifts.push(`${shift.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${nodes.join(', ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./');
+  await waitForApp(page);
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  // Two frames after the app has rendered, every shift has been reported.
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+
+  // The copy in index.html reads exactly as the page the app rendered.
+  const words = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const served = await (await page.request.get('./')).text();
+  const copied = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return doc.querySelector('#rw-shell main')?.textContent;
+  }, served);
+  const rendered = await page.locator('main').textContent();
+  expect(words(copied).length).toBeGreaterThan(100);
+  expect(words(copied)).toBe(words(rendered));
+});
