@@ -151,6 +151,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     if fresh && complete {
         return Ok(());
     }
+    refuse_linked_node_modules(&root.join("node_modules"))?;
     if version_of("npm", &["--version"]).is_none() {
         return Err(
             "npm is needed for wasm-opt (binaryen) and Playwright, and it is not on PATH".into(),
@@ -167,6 +168,20 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
             .current_dir(root)
             .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
     )
+}
+
+/// `npm ci` first empties `node_modules`; when that is a symbolic link (a
+/// second work tree sharing the first one's packages), it would empty the
+/// folder the link points to, under the other tree's feet.
+fn refuse_linked_node_modules(dir: &Path) -> Result<(), String> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(format!(
+            "{} is a symbolic link and its packages are missing or older than package-lock.json; \
+             `npm ci` would empty the folder it points to: remove the link and run `npm ci` here",
+            dir.display()
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
@@ -196,4 +211,31 @@ fn ensure_chromium() -> Result<(), String> {
             .args(["install", "-y", "-q", "chromium", "chromium-driver"])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refuse_linked_node_modules;
+
+    #[test]
+    fn npm_ci_never_runs_through_a_linked_node_modules() {
+        let base = std::env::temp_dir().join(format!("xtask-npm-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let real = base.join("real");
+        std::fs::create_dir_all(real.join("node_modules")).unwrap();
+        std::fs::write(real.join("node_modules/kept"), "x").unwrap();
+        assert!(refuse_linked_node_modules(&real.join("node_modules")).is_ok());
+        assert!(refuse_linked_node_modules(&base.join("absent")).is_ok());
+        #[cfg(unix)]
+        {
+            let linked = base.join("linked");
+            std::fs::create_dir_all(&linked).unwrap();
+            std::os::unix::fs::symlink(real.join("node_modules"), linked.join("node_modules"))
+                .unwrap();
+            let why = refuse_linked_node_modules(&linked.join("node_modules")).unwrap_err();
+            assert!(why.contains("symbolic link"), "{why}");
+            assert!(real.join("node_modules/kept").exists());
+        }
+        std::fs::remove_dir_all(&base).unwrap();
+    }
 }
