@@ -52,6 +52,7 @@ fn copy_showing() -> bool {
 /// Removes the pre-rendered copy and mounts the app, in one task, so no
 /// frame shows neither or both.
 pub fn mount() {
+    super::perf::mark(super::perf::MOUNT);
     if let Some(copy) = document().get_element_by_id(PRERENDERED_ID) {
         copy.remove();
     }
