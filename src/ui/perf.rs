@@ -5,9 +5,8 @@
 
 /// The mark set once the first screen (its heading and content) has rendered.
 pub const INTERACTIVE: &str = "rollwise:interactive";
-/// The mark set when the app starts to mount (after the WASM has loaded,
-/// and after the pre-rendered welcome has painted when it shows): what lies
-/// between it and [`INTERACTIVE`] is the app's own start-up work.
+/// The mark set when the app starts to mount, once the WASM has loaded:
+/// what lies between it and [`INTERACTIVE`] is the app's own start-up work.
 pub const MOUNT: &str = "rollwise:mount";
 /// The measure recorded around every save.
 pub const SAVE: &str = "rollwise:save";
