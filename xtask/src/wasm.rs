@@ -146,10 +146,25 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
         spec.target_dir.display()
     );
     run_step("cargo build (wasm32)", &mut command)?;
-    Ok(spec
-        .target_dir
-        .join("wasm32-unknown-unknown/release")
-        .join(format!("{}.wasm", spec.bin.replace('-', "_"))))
+    let release = spec.target_dir.join("wasm32-unknown-unknown/release");
+    // Cargo names a binary's WASM after the binary as written; older cargo
+    // versions wrote underscores for hyphens. Take the one just built.
+    let candidates = [
+        release.join(format!("{}.wasm", spec.bin)),
+        release.join(format!("{}.wasm", spec.bin.replace('-', "_"))),
+    ];
+    candidates
+        .iter()
+        .filter_map(|path| Some((std::fs::metadata(path).ok()?.modified().ok()?, path)))
+        .max_by_key(|(modified, _)| *modified)
+        .map(|(_, path)| path.clone())
+        .ok_or_else(|| {
+            format!(
+                "cargo built no {} in {}",
+                candidates[0].display(),
+                release.display()
+            )
+        })
 }
 
 /// Splits the module at its split points: writes the chunks and the link
