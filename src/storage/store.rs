@@ -49,6 +49,16 @@ pub fn pre_migration_key(version: u32) -> String {
     format!("{KEY_PREFIX}.v{version}-before-migration")
 }
 
+/// Returns true when `backend` holds something under [`DOC_KEY`], without
+/// reading it: a cheap hint at start-up (the UI starts fetching the code of
+/// the screen returning people see while the text is decoded).
+/// [`Store::open`] alone decides what the text is.
+pub fn document_stored(backend: &dyn Backend) -> bool {
+    backend
+        .keys()
+        .is_ok_and(|keys| keys.iter().any(|key| key == DOC_KEY))
+}
+
 /// What the store found at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Startup {
@@ -521,6 +531,24 @@ mod tests {
 
     fn memory() -> Rc<MemoryBackend> {
         Rc::new(MemoryBackend::new())
+    }
+
+    #[test]
+    fn document_stored_tells_whether_the_document_key_is_there() {
+        let cases: [(&[&str], bool); 4] = [
+            (&[], false),
+            (&[DOC_KEY], true),
+            (&[UNREADABLE_KEY, UNDO_IMPORT_KEY], false),
+            (&["other.app", DOC_KEY, UNDO_IMPORT_KEY], true),
+        ];
+        for (keys, want) in cases {
+            let backend = memory();
+            for key in keys {
+                backend.set(key, "{}").unwrap();
+            }
+            assert_eq!(document_stored(&backend), want, "{keys:?}");
+        }
+        assert!(!document_stored(&FailingBackend));
     }
 
     fn open(backend: &Rc<MemoryBackend>) -> (Store, Loaded) {
