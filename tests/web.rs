@@ -92,6 +92,8 @@ fn cached_date_formatters_match_to_locale_string() {
         Utc.with_ymd_and_hms(2025, 12, 31, 23, 30, 0).unwrap(),
         Utc.with_ymd_and_hms(2026, 7, 4, 12, 5, 0).unwrap(),
     ];
+    // Formatters made ahead of use (start-up does so) write the same.
+    format::prepare();
     for at in instants {
         let js = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
         let expected_time: String = js
@@ -103,4 +105,22 @@ fn cached_date_formatters_match_to_locale_string() {
         assert_eq!(format::date(at), expected_date);
         assert_eq!(format::date_time(at), expected_both);
     }
+}
+
+/// The language tag is read once and kept, and read again after the
+/// browser says the language changed.
+#[wasm_bindgen_test]
+fn the_kept_language_is_forgotten_when_the_language_changes() {
+    use chrono::{TimeZone, Utc};
+    use rollwise::ui::format;
+    let window = web_sys::window().unwrap();
+    let language = window.navigator().language();
+    let at = Utc.with_ymd_and_hms(2026, 7, 4, 12, 5, 0).unwrap();
+    let first = format::date(at);
+    assert_eq!(format::kept_locale(), language);
+    let change = web_sys::Event::new("languagechange").unwrap();
+    window.dispatch_event(&change).unwrap();
+    assert_eq!(format::kept_locale(), None);
+    assert_eq!(format::date(at), first);
+    assert_eq!(format::kept_locale(), language);
 }

@@ -49,6 +49,16 @@ pub fn pre_migration_key(version: u32) -> String {
     format!("{KEY_PREFIX}.v{version}-before-migration")
 }
 
+/// Returns true when `backend` holds something under [`DOC_KEY`], without
+/// reading it: a cheap hint at start-up (the UI starts fetching the code of
+/// the screen returning people see while the text is decoded).
+/// [`Store::open`] alone decides what the text is.
+pub fn document_stored(backend: &dyn Backend) -> bool {
+    backend
+        .keys()
+        .is_ok_and(|keys| keys.iter().any(|key| key == DOC_KEY))
+}
+
 /// What the store found at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Startup {
@@ -366,6 +376,17 @@ impl Store {
         }
     }
 
+    /// Encodes the loaded document once ahead of the first save, so that
+    /// the first save after start-up re-encodes only what changed instead
+    /// of every session and reaction (the UI calls it when the browser is
+    /// idle). Writes nothing; does nothing once the encoder keeps texts, or
+    /// in recovery and for a newer version.
+    pub fn prepare_saves(&mut self) {
+        if self.mode == Mode::Normal && self.encoder.is_cold() {
+            let _ = self.encoder.encode(&self.base);
+        }
+    }
+
     fn write_doc(&mut self, doc: &AppDoc) -> Result<(), SaveError> {
         let text = self.encoder.encode(doc);
         self.backend.set(DOC_KEY, &text).map_err(SaveError::Write)?;
@@ -521,6 +542,74 @@ mod tests {
 
     fn memory() -> Rc<MemoryBackend> {
         Rc::new(MemoryBackend::new())
+    }
+
+    /// Saves write the same bytes whether or not the encoder was prepared
+    /// first, and preparing writes nothing.
+    #[test]
+    fn prepared_saves_write_the_same_bytes() {
+        type Edit = fn(&mut AppDoc);
+        let edits: [(&str, Edit); 4] = [
+            ("a new reaction", |d| {
+                let mut r = d.reactions[0].clone();
+                r.id = crate::domain::ReactionId(9_999);
+                d.reactions.push(r);
+            }),
+            ("a removed session", |d| {
+                d.sessions.pop();
+            }),
+            ("a preference", |d| {
+                d.preferences.sound = !d.preferences.sound
+            }),
+            ("nothing but the revision", |_| {}),
+        ];
+        for (what, edit) in edits {
+            for prepare in [false, true] {
+                let backend = memory();
+                let stored = format::encode(&full_doc());
+                backend.set(DOC_KEY, &stored).unwrap();
+                let (mut store, loaded) = Store::open(Box::new(backend.clone()));
+                assert!(store.encoder.is_cold(), "{what}");
+                if prepare {
+                    store.prepare_saves();
+                    assert!(!store.encoder.is_cold(), "{what}");
+                    assert_eq!(backend.get(DOC_KEY).unwrap(), Some(stored.clone()));
+                }
+                let mut doc = loaded.doc;
+                edit(&mut doc);
+                doc.revision += 1;
+                assert_eq!(store.save(&doc), Ok(Saved::Written), "{what}");
+                let written = backend.get(DOC_KEY).unwrap().unwrap();
+                assert_eq!(written, format::encode(&doc), "{what}, prepared: {prepare}");
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_is_prepared_in_recovery() {
+        let backend = memory();
+        backend.set(DOC_KEY, "{not json").unwrap();
+        let (mut store, _) = Store::open(Box::new(backend.clone()));
+        store.prepare_saves();
+        assert!(store.encoder.is_cold());
+    }
+
+    #[test]
+    fn document_stored_tells_whether_the_document_key_is_there() {
+        let cases: [(&[&str], bool); 4] = [
+            (&[], false),
+            (&[DOC_KEY], true),
+            (&[UNREADABLE_KEY, UNDO_IMPORT_KEY], false),
+            (&["other.app", DOC_KEY, UNDO_IMPORT_KEY], true),
+        ];
+        for (keys, want) in cases {
+            let backend = memory();
+            for key in keys {
+                backend.set(key, "{}").unwrap();
+            }
+            assert_eq!(document_stored(&backend), want, "{keys:?}");
+        }
+        assert!(!document_stored(&FailingBackend));
     }
 
     fn open(backend: &Rc<MemoryBackend>) -> (Store, Loaded) {

@@ -21,10 +21,62 @@ fn js_date(instant: DateTime<Utc>) -> js_sys::Date {
 }
 
 /// The person's preferred language tag, as the browser reports it.
-fn locale() -> String {
+fn read_locale() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().language())
         .unwrap_or_else(|| "en".to_string())
+}
+
+thread_local! {
+    /// The language tag last read. Reading it crosses into JavaScript and
+    /// copies a string for every date written (a list writes dozens), so it
+    /// is read once and again after each `languagechange` event.
+    static LOCALE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// Whether the `languagechange` listener is in place.
+    static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The person's preferred language tag (see [`LOCALE`]).
+fn locale() -> String {
+    if let Some(known) = LOCALE.with_borrow(Clone::clone) {
+        return known;
+    }
+    let read = read_locale();
+    if watch_language() {
+        LOCALE.set(Some(read.clone()));
+    }
+    read
+}
+
+/// The language tag kept for the next dates, if any (the browser tests
+/// check it is forgotten when the language changes).
+pub fn kept_locale() -> Option<String> {
+    LOCALE.with_borrow(Clone::clone)
+}
+
+/// Forgets the kept language tag whenever the browser's language changes.
+/// Returns false when the listener cannot be set (then nothing is kept and
+/// the tag is read for every date, as before).
+fn watch_language() -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    if WATCHING.get() {
+        return true;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let forget = Closure::<dyn Fn()>::new(|| LOCALE.set(None));
+    let added = window
+        .add_event_listener_with_callback("languagechange", forget.as_ref().unchecked_ref())
+        .is_ok();
+    if added {
+        // The listener lives as long as the page.
+        forget.forget();
+        WATCHING.set(true);
+    }
+    added
 }
 
 fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
@@ -68,10 +120,9 @@ thread_local! {
     static FORMATTERS: std::cell::RefCell<Option<Formatters>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Formats `instant` as `kind`, in the person's locale. Every option set
-/// names both what to show and how, so the output is the same as
-/// `toLocale{Time,Date,}String(locale, options)`.
-fn format_as(instant: DateTime<Utc>, kind: Kind) -> String {
+/// Runs `f` with the formatter of `kind` for the person's locale, made the
+/// first time it is needed.
+fn with_formatter<T>(kind: Kind, f: impl FnOnce(&js_sys::Function) -> T) -> T {
     let locale = locale();
     FORMATTERS.with(|cell| {
         let mut cached = cell.borrow_mut();
@@ -91,12 +142,30 @@ fn format_as(instant: DateTime<Utc>, kind: Kind) -> String {
             let locales = js_sys::Array::of1(&locale.as_str().into());
             js_sys::Intl::DateTimeFormat::new(&locales, &options(pairs)).format()
         });
+        f(formatter)
+    })
+}
+
+/// Formats `instant` as `kind`, in the person's locale. Every option set
+/// names both what to show and how, so the output is the same as
+/// `toLocale{Time,Date,}String(locale, options)`.
+fn format_as(instant: DateTime<Utc>, kind: Kind) -> String {
+    with_formatter(kind, |formatter| {
         formatter
             .call1(&wasm_bindgen::JsValue::NULL, &js_date(instant))
             .ok()
             .and_then(|text| text.as_string())
             .unwrap_or_default()
     })
+}
+
+/// Makes the formatters of [`date`] and [`date_time`] now. The first
+/// `Intl.DateTimeFormat` of a page costs about ten milliseconds; start-up
+/// calls this while it waits for the network, so that Home's first dates
+/// do not pay it. It changes nothing that is shown.
+pub fn prepare() {
+    with_formatter(Kind::Date, |_| ());
+    with_formatter(Kind::DateTime, |_| ());
 }
 
 /// "14:05" (or "2:05 PM"), in the person's locale.

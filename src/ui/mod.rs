@@ -22,8 +22,8 @@ use leptos_router::{path, Lazy, LazyRoute};
 use data::DataProvider;
 use layout::Layout;
 use pages::{
-    AboutPage, AftercarePage, HistoryPage, HomePage, LogPage, NotFoundPage, SessionPage,
-    SettingsPage, SetupPage,
+    preload_dashboard, AboutPage, AftercarePage, HistoryPage, HomePage, LogPage, NotFoundPage,
+    SessionPage, SettingsPage, SetupPage,
 };
 
 /// The root component. The data provider sits outside the layout: when the
@@ -31,6 +31,8 @@ use pages::{
 /// screen instead of every page, so nothing can edit the data then.
 #[component]
 pub fn App() -> impl IntoView {
+    // Before the data provider decodes the stored document.
+    preload_dashboard();
     view! {
         <Router base=routes::base()>
             <DataProvider>

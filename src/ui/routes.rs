@@ -39,6 +39,21 @@ fn join(base: &str, route: &str) -> String {
     format!("{base}{route}")
 }
 
+/// Returns true when `path` (a URL's path) is the home route of an app
+/// served under `base` (as [`base`] gives it).
+pub fn is_home_path(path: &str, base: &str) -> bool {
+    path.strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest == "/")
+}
+
+/// Returns true when the page was loaded at the home route.
+pub fn at_home() -> bool {
+    leptos::prelude::window()
+        .location()
+        .pathname()
+        .is_ok_and(|path| is_home_path(&path, &base()))
+}
+
 /// Takes an absolute asset URL (`https://host/sub/app.css`) and returns the
 /// directory path without its trailing slash (`/sub`).
 pub fn base_from_asset_url(url: &str) -> String {
@@ -55,7 +70,7 @@ pub fn base_from_asset_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{base_from_asset_url, join};
+    use super::{base_from_asset_url, is_home_path, join};
 
     #[test]
     fn base_is_the_directory_of_the_asset() {
@@ -80,6 +95,23 @@ mod tests {
         ];
         for (base, route, want) in cases {
             assert_eq!(join(base, route), want);
+        }
+    }
+
+    #[test]
+    fn the_home_route_is_the_base_with_or_without_its_slash() {
+        let cases = [
+            ("/", "", true),
+            ("", "", true),
+            ("/log", "", false),
+            ("/sub/app/", "/sub/app", true),
+            ("/sub/app", "/sub/app", true),
+            ("/sub/app/log", "/sub/app", false),
+            ("/sub/apple", "/sub/app", false),
+            ("/other/", "/sub/app", false),
+        ];
+        for (path, base, want) in cases {
+            assert_eq!(is_home_path(path, base), want, "{path} under {base:?}");
         }
     }
 }

@@ -417,6 +417,12 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
             interaction(figures, "logReaction"),
             interaction(figures, "sessionStep")
         ),
+        format!(
+            "main thread from the click to the end of the frame that renders it (median of every click): \
+             logging a reaction {}, advancing a session step {}",
+            show(ms("logReactionMainThreadMs")),
+            show(ms("sessionStepMainThreadMs"))
+        ),
     ]
 }
 
@@ -623,10 +629,12 @@ mod tests {
         assert!(lines[1].contains("n/a"));
         assert!(lines[2].ends_with("333867 bytes"));
         assert!(lines[3].ends_with("logging a reaction n/a, advancing a session step n/a"));
+        assert!(lines[4].ends_with("logging a reaction n/a, advancing a session step n/a"));
 
         let figures = serde_json::json!({
             "logReactionMs": 24.0, "logReactionClicks": 2, "logReactionClicksOver16Ms": 1,
             "sessionStepMs": null, "sessionStepClicks": 6, "sessionStepClicksOver16Ms": 0,
+            "logReactionMainThreadMs": 9.24, "sessionStepMainThreadMs": 7.0,
         });
         let lines = browser_lines(&figures);
         assert!(
@@ -636,6 +644,11 @@ mod tests {
             ),
             "{}",
             lines[3]
+        );
+        assert!(
+            lines[4].ends_with("logging a reaction 9.2 ms, advancing a session step 7.0 ms"),
+            "{}",
+            lines[4]
         );
     }
 

@@ -87,6 +87,12 @@ impl Encoder {
         Encoder::default()
     }
 
+    /// Returns true while no session or reaction text is kept (before the
+    /// first [`Self::encode`] of a document that has any).
+    pub fn is_cold(&self) -> bool {
+        self.sessions.items.is_empty() && self.reactions.items.is_empty()
+    }
+
     /// The stored text of `doc`, byte for byte what
     /// [`encode`](super::encode) writes.
     pub fn encode(&mut self, doc: &AppDoc) -> String {

@@ -228,6 +228,17 @@ impl AppData {
         });
     }
 
+    /// Readies the store for quick saves once the browser is idle after
+    /// start-up (see [`Store::prepare_saves`]): the first edit's save then
+    /// re-encodes only what changed. Without idle callbacks (Safari) the
+    /// first save does that work itself, as before.
+    fn prepare_saves_when_idle(&self) {
+        let this = *self;
+        request_idle_callback(move || {
+            this.with_store(Store::prepare_saves);
+        });
+    }
+
     /// Saves pending changes now (a no-op when there are none).
     pub fn flush(&self) {
         self.cancel_timer();
@@ -502,6 +513,7 @@ pub fn DataProvider(children: ChildrenFn) -> impl IntoView {
     use_page_hide(move || data.flush());
     on_cleanup(move || data.cancel_timer());
     data.refresh_persistence();
+    data.prepare_saves_when_idle();
 
     let screen = Memo::new(move |_| {
         data.status.with(|s| match s.screen {

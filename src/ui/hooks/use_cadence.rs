@@ -3,10 +3,13 @@
 //!
 //! The cue fires when `beat` changes to a new value while it is `Some`, so a
 //! skipped timer tick never plays a burst of cues, and a reload does not
-//! play one for the beat it lands in. The audio context is created on the
-//! first cue and closed when the calling component is disposed. Vibration is
+//! play one for the beat it lands in. The blip plays right after the frame
+//! that shows the new pass. The audio context is created on the first cue
+//! and closed when the calling component is disposed. Vibration is
 //! only asked for once the person has interacted with the page (browsers
 //! refuse it before that).
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -56,6 +59,24 @@ fn blip(ctx: &web_sys::AudioContext) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Plays the blip through the kept audio context, made the first time. Does
+/// nothing once the calling component is gone (its context is closed then).
+fn play(audio: StoredValue<Option<web_sys::AudioContext>, LocalStorage>) {
+    let Some(kept) = audio.try_with_value(|a| a.clone()) else {
+        return;
+    };
+    let ctx = kept.or_else(|| {
+        let created = web_sys::AudioContext::new().ok();
+        audio.try_set_value(created.clone());
+        created
+    });
+    if let Some(ctx) = ctx {
+        if let Err(e) = blip(&ctx) {
+            leptos::logging::warn!("use_cadence: no sound: {e:?}");
+        }
+    }
+}
+
 /// Plays the cue whenever `beat` moves to a new `Some` value, with sound
 /// and vibration as `sound` and `vibration` say.
 pub fn use_cadence(beat: Signal<Option<i64>>, sound: Signal<bool>, vibration: Signal<bool>) {
@@ -65,16 +86,13 @@ pub fn use_cadence(beat: Signal<Option<i64>>, sound: Signal<bool>, vibration: Si
         let changed = matches!((previous.flatten(), current), (Some(a), Some(b)) if a != b);
         if changed {
             if sound.get_untracked() {
-                let ctx = audio.with_value(|a| a.clone()).or_else(|| {
-                    let created = web_sys::AudioContext::new().ok();
-                    audio.set_value(created.clone());
-                    created
+                // The blip plays right after the frame that shows the new
+                // pass, so that making the audio context (the first time:
+                // tens of milliseconds) is not part of a tap's response.
+                request_animation_frame(move || {
+                    // A task queued from a frame callback runs after that frame.
+                    set_timeout(move || play(audio), Duration::ZERO);
                 });
-                if let Some(ctx) = ctx {
-                    if let Err(e) = blip(&ctx) {
-                        leptos::logging::warn!("use_cadence: no sound: {e:?}");
-                    }
-                }
             }
             if vibration.get_untracked() && user_has_interacted() {
                 if let Some(window) = web_sys::window() {

@@ -15,7 +15,7 @@ mod setup;
 pub use about::AboutPage;
 pub use aftercare::AftercarePage;
 pub use history::HistoryPage;
-pub use home::HomePage;
+pub use home::{preload_dashboard, HomePage};
 pub use log::LogPage;
 pub use not_found::NotFoundPage;
 pub use session::SessionPage;

@@ -50,6 +50,41 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// Starts fetching the dashboard's code when the page was loaded at Home
+/// with a stored document: its modules then download and compile while the
+/// document is decoded and the shell renders, instead of after, and the
+/// date formatters it needs are made while they download. Call it
+/// before the data is opened. Elsewhere, on a first run (nothing stored) and
+/// in builds without the split it does nothing; the dashboard loads as
+/// before when it is shown.
+pub fn preload_dashboard() {
+    #[cfg(rollwise_split)]
+    {
+        use std::future::Future;
+        use std::task::{Context, Waker};
+
+        use crate::storage::backend::LocalStorageBackend;
+        use crate::storage::store::document_stored;
+
+        if !(crate::ui::routes::at_home() && document_stored(&LocalStorageBackend)) {
+            return;
+        }
+        let mut load = Box::pin(__preload_dashboard());
+        // The first poll asks for every module at once, now: a spawned task
+        // would first run after the whole synchronous start-up. The task
+        // then drives the load to its end (the dashboard awaits the same
+        // load).
+        let first = load.as_mut().poll(&mut Context::from_waker(Waker::noop()));
+        if first.is_pending() {
+            leptos::task::spawn_local(load);
+        }
+        // The dashboard writes dates. Their formatters are made while the
+        // modules download (this task runs once start-up's synchronous part
+        // is done), not after.
+        leptos::task::spawn_local(async { format::prepare() });
+    }
+}
+
 /// The dashboard, loaded on demand in the release build (the cfg
 /// `rollwise_split`, see `xtask/src/wasm.rs`).
 #[cfg_attr(rollwise_split, lazy)]
