@@ -54,6 +54,46 @@ async function startup(seed) {
   return median(times);
 }
 
+/// Start-up of a returning visit: the service worker the first visit
+/// installed serves every file from its cache, as it does for anyone with
+/// data stored. One context per store; the first load installs the worker,
+/// then the page is reloaded until the worker controls it, then measured.
+async function returningStartup(seed) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    serviceWorkers: 'allow',
+  });
+  if (seed) {
+    await context.addInitScript((text) => {
+      if (!localStorage.getItem('rollwise.data')) localStorage.setItem('rollwise.data', text);
+    }, seed);
+  }
+  const page = await context.newPage();
+  const interactive = () =>
+    page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  await page.goto(base);
+  await interactive();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  for (let i = 0; i < 5; i++) {
+    if (await page.evaluate(() => navigator.serviceWorker.controller !== null)) break;
+    await page.reload();
+    await interactive();
+  }
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    throw new Error('the service worker never took control of the page');
+  }
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.reload();
+    await interactive();
+    times.push(await page.evaluate(() => performance.getEntriesByName('rollwise:interactive')[0].startTime));
+  }
+  await context.close();
+  return median(times);
+}
+
 async function saves(seed) {
   const { context, page } = await open(seed, 'settings');
   const sound = page.getByRole('switch', { name: 'Sound at each step' });
@@ -132,6 +172,8 @@ async function interaction(seed, path, act) {
 const result = {};
 result.startupEmptyMs = await startup(null);
 result.startupFiveYearsMs = await startup(data);
+result.startupReturningEmptyMs = await returningStartup(null);
+result.startupReturningFiveYearsMs = await returningStartup(data);
 const empty = await saves(null);
 const full = await saves(data);
 result.saveMedianEmptyMs = empty.median;
