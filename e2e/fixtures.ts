@@ -76,3 +76,28 @@ export const adultProfile = {
   facial_surgery: { answer: 'no', entries: [] },
   recent_scars: { answer: 'no', entries: [] },
 };
+
+/// A stored document (format v1): the adult profile and a manual roller of
+/// 0.25 mm, nothing recorded yet. `device` overrides the roller's fields.
+export function setUpDoc(device: Record<string, unknown> = {}, revision = 1) {
+  return {
+    schema_version: 1,
+    revision,
+    profile: adultProfile,
+    device: {
+      kind: 'manual_roller',
+      needle_um: 250,
+      first_use: '2026-02-20T09:00:00Z',
+      sessions_used: 0,
+      damage: { bent: false, hooked: false, rusted: false, missing_needle: false, drags_or_jerks: false, dropped: false },
+      only_mine: true,
+      ...device,
+    },
+    replaced_devices: [],
+    sessions: [],
+    reactions: [],
+    preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
+    flow: { soak: null, guided: null },
+    reminder: { sequence: 0, next_session_at: null },
+  };
+}

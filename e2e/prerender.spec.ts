@@ -3,7 +3,7 @@
 // it; a returning visitor and a deep link never see it; the app takes its
 // place without moving anything, and it says what the app says.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, adultProfile as profile } from './fixtures';
+import { test, expect, waitForApp, setUpDoc } from './fixtures';
 
 const copy = (page: Page) => page.locator('#rw-shell');
 
@@ -21,25 +21,7 @@ async function holdWasm(page: Page) {
   return release;
 }
 
-const storedDoc = {
-  schema_version: 1,
-  revision: 1,
-  profile,
-  device: {
-    kind: 'manual_roller',
-    needle_um: 250,
-    first_use: '2026-02-20T09:00:00Z',
-    sessions_used: 0,
-    damage: { bent: false, hooked: false, rusted: false, missing_needle: false, drags_or_jerks: false, dropped: false },
-    only_mine: true,
-  },
-  replaced_devices: [],
-  sessions: [],
-  reactions: [],
-  preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
-  flow: { soak: null, guided: null },
-  reminder: { sequence: 0, next_session_at: null },
-};
+const storedDoc = setUpDoc();
 
 test('a first visit sees the welcome before the app has loaded, and cannot act on it', async ({ page }) => {
   const release = await holdWasm(page);

@@ -1,28 +1,10 @@
 // Settings: replacing the roller resets its count; the pass count, sound and
 // reminder preferences persist across a reload; the rules and their sources.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, setUpDoc } from './fixtures';
 
 
-const doc = {
-  schema_version: 1,
-  revision: 3,
-  profile,
-  device: {
-    kind: 'manual_roller',
-    needle_um: 250,
-    first_use: '2026-01-20T09:00:00Z',
-    sessions_used: 7,
-    damage: { bent: false, hooked: false, rusted: false, missing_needle: false, drags_or_jerks: false, dropped: false },
-    only_mine: true,
-  },
-  replaced_devices: [],
-  sessions: [],
-  reactions: [],
-  preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
-  flow: { soak: null, guided: null },
-  reminder: { sequence: 0, next_session_at: null },
-};
+const doc = setUpDoc({ first_use: '2026-01-20T09:00:00Z', sessions_used: 7 }, 3);
 
 async function seed(page: Page) {
   await page.goto('./settings');

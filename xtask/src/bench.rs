@@ -72,23 +72,9 @@ const FIRST_LOAD_ROUTES: [&str; 3] = ["", "session", "log"];
 fn first_load_in_browser(root: &Path, url: &str, dist_dir: &Path) -> Result<Sizes, String> {
     println!();
     println!("xtask: what each route fetches before it is interactive, in Chromium (bench/first_load.mjs)");
-    let output = Command::new("node")
-        .arg(root.join("bench/first_load.mjs"))
-        .arg(url)
-        .args(FIRST_LOAD_ROUTES)
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot run node: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "first_load.mjs failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let line = stdout.lines().last().unwrap_or("");
-    let json: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("unreadable list ({e}): {line}"))?;
+    let mut args: Vec<&std::ffi::OsStr> = vec![url.as_ref()];
+    args.extend(FIRST_LOAD_ROUTES.iter().map(std::ffi::OsStr::new));
+    let json = tools::node_json(root, "bench/first_load.mjs", &args)?;
     let mut start_page = None;
     for route in FIRST_LOAD_ROUTES {
         let urls: Vec<&str> = json[route]
@@ -364,23 +350,7 @@ fn browser_figures(root: &Path, url: &str) -> Result<(), String> {
             .env("CARGO_TARGET_DIR", root.join("target/bench-data")),
     )?;
     println!("xtask: measuring start-up, saving and interactions in Chromium (bench/measure.mjs)");
-    let output = Command::new("node")
-        .arg(root.join("bench/measure.mjs"))
-        .arg(url)
-        .arg(&data)
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot run node: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "measure.mjs failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let line = stdout.lines().last().unwrap_or("");
-    let json: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("unreadable figures ({e}): {line}"))?;
+    let json = tools::node_json(root, "bench/measure.mjs", &[url.as_ref(), data.as_os_str()])?;
     for line in browser_lines(&json) {
         println!("{line}");
     }

@@ -17,7 +17,6 @@
 //! - its links are relative, so the folder still works under any sub-path.
 
 use std::path::Path;
-use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
@@ -39,23 +38,15 @@ pub fn prerender(root: &Path, out: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let server = serve::Server::start(out, "127.0.0.1", 0, "/")?;
     println!("xtask: pre-rendering the first screen in Chromium");
-    let output = Command::new("node")
-        .arg(root.join("xtask/scripts/prerender.mjs"))
-        .arg(server.url())
-        .current_dir(root)
-        .env("CHROME_PATH", tools::CHROMIUM)
-        .output()
-        .map_err(|e| format!("cannot run node: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "pre-rendering failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let line = stdout.lines().last().unwrap_or("");
-    let body: String = serde_json::from_str(line)
-        .map_err(|e| format!("pre-rendering printed no markup ({e}): {line}"))?;
+    let printed = tools::node_json(
+        root,
+        "xtask/scripts/prerender.mjs",
+        &[server.url().as_ref()],
+    )?;
+    let body = printed
+        .as_str()
+        .ok_or_else(|| format!("pre-rendering printed no markup: {printed}"))?
+        .to_string();
     if !body.contains("<h1") {
         return Err(format!(
             "the pre-rendered screen has no page heading: {body}"

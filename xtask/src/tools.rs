@@ -4,6 +4,7 @@
 //! Invariant: every install says what it installs and where, and a failure
 //! ends with one line that names the cause.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -182,6 +183,28 @@ fn refuse_linked_node_modules(dir: &Path) -> Result<(), String> {
         )),
         _ => Ok(()),
     }
+}
+
+/// Runs the Node.js script `script` (a path below `root`) with `args` in
+/// `root` and returns the JSON value its last line of output holds: the
+/// scripts in `bench/` and `xtask/scripts/` print their result that way.
+pub fn node_json(root: &Path, script: &str, args: &[&OsStr]) -> Result<serde_json::Value, String> {
+    let output = Command::new("node")
+        .arg(root.join(script))
+        .args(args)
+        .current_dir(root)
+        .env("CHROME_PATH", CHROMIUM)
+        .output()
+        .map_err(|e| format!("cannot run node: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{script} failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout.lines().last().unwrap_or("");
+    serde_json::from_str(line).map_err(|e| format!("{script} printed no JSON ({e}): {line}"))
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
