@@ -29,19 +29,22 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 /// Opens a fresh context (no service worker, so every run loads the same
 /// way), seeds the stored document when given, and returns the page.
 async function open(seed, path = '') {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    serviceWorkers: 'block',
-  });
+  const { context, page } = await seeded(seed, 'block');
+  await page.goto(new URL(path, base).href);
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  return { context, page };
+}
+
+/// A fresh context at a phone's size whose store starts with `seed` (when
+/// given), service workers allowed or blocked, and a page in it.
+async function seeded(seed, serviceWorkers) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers });
   if (seed) {
     await context.addInitScript((text) => {
       if (!localStorage.getItem('rollwise.data')) localStorage.setItem('rollwise.data', text);
     }, seed);
   }
-  const page = await context.newPage();
-  await page.goto(new URL(path, base).href);
-  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
-  return { context, page };
+  return { context, page: await context.newPage() };
 }
 
 async function startup(seed) {
@@ -59,16 +62,7 @@ async function startup(seed) {
 /// data stored. One context per store; the first load installs the worker,
 /// then the page is reloaded until the worker controls it, then measured.
 async function returningStartup(seed) {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    serviceWorkers: 'allow',
-  });
-  if (seed) {
-    await context.addInitScript((text) => {
-      if (!localStorage.getItem('rollwise.data')) localStorage.setItem('rollwise.data', text);
-    }, seed);
-  }
-  const page = await context.newPage();
+  const { context, page } = await seeded(seed, 'allow');
   const interactive = () =>
     page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
   await page.goto(base);
