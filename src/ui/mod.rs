@@ -10,6 +10,7 @@ pub mod messages;
 mod pages;
 pub mod perf;
 pub mod routes;
+pub mod schedule;
 pub mod start;
 pub mod text;
 

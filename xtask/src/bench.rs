@@ -363,7 +363,7 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
     let show = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.1} ms"));
     let empty = ms("startupEmptyMs");
     let full = ms("startupFiveYearsMs");
-    let difference = |empty: Option<f64>, full: Option<f64>| match (empty, full) {
+    let compare = |empty: Option<f64>, full: Option<f64>| match (empty, full) {
         (Some(e), Some(f)) => format!("{:+.1} ms, ratio {:.2}", f - e, f / e.max(0.001)),
         _ => "n/a".into(),
     };
@@ -373,9 +373,9 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
         "start-up of a returning visit, files from the service worker (median of 9): empty store {}, five years of data {} ({})",
         show(returning_empty),
         show(returning_full),
-        difference(returning_empty, returning_full)
+        compare(returning_empty, returning_full)
     );
-    let difference = difference(empty, full);
+    let difference = compare(empty, full);
     vec![
         format!(
             "start-up to interactive, first visit without a service worker (median of 9): empty store {}, five years of data {} ({difference})",

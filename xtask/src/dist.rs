@@ -60,7 +60,7 @@ pub fn fresh_dir(dir: &Path) -> Result<(), String> {
 fn copy_hashed(source: &Path, out: &Path, stem: &str, ext: &str) -> Result<String, String> {
     let bytes =
         std::fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-    let name = format!("{stem}-{}.{ext}", &hex(&Sha256::digest(&bytes))[..16]);
+    let name = format!("{stem}-{}.{ext}", content_hash(&bytes));
     std::fs::write(out.join(&name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
     Ok(name)
 }
@@ -90,7 +90,7 @@ pub fn write_index(
     let html = std::fs::read_to_string(template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
     let boot = boot_module(&built.js, &built.wasm);
-    let boot_name = format!("boot-{}.js", &hex(&Sha256::digest(boot.as_bytes()))[..16]);
+    let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     std::fs::write(out.join(&boot_name), boot)
         .map_err(|e| format!("cannot write {boot_name}: {e}"))?;
     let html = with_assets(&html, &asset_tags(built, css, &boot_name))?;
@@ -284,6 +284,12 @@ pub fn check_html(html: &str) -> Result<(), String> {
         return Err("index.html lost its Content-Security-Policy".into());
     }
     Ok(())
+}
+
+/// The name part that identifies a file's content: the first 16 hex digits
+/// of its SHA-256.
+pub fn content_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))[..16].to_string()
 }
 
 pub fn hex(bytes: &[u8]) -> String {

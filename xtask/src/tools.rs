@@ -43,11 +43,15 @@ pub fn ensure_path(root: &Path) {
 }
 
 fn cargo_bin_dir() -> PathBuf {
+    cargo_home().join("bin")
+}
+
+/// Cargo's home: `CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
         .unwrap_or_else(|| PathBuf::from(".cargo"))
-        .join("bin")
 }
 
 /// The first line a command prints for `args`, or `None` when it is not there.

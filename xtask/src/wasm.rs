@@ -13,9 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sha2::{Digest, Sha256};
-
-use crate::dist::hex;
+use crate::dist::content_hash;
 use crate::tools::run_step;
 
 /// What to build and how.
@@ -45,7 +43,7 @@ pub struct Output {
 pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     let raw = cargo_build(spec)?;
     let bytes = std::fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
-    let hash = hex(&Sha256::digest(&bytes))[..16].to_string();
+    let hash = content_hash(&bytes);
     let name = format!("{}-{hash}", spec.bin);
     let stage = spec.target_dir.join("wasm-stage");
     let _ = std::fs::remove_dir_all(&stage);
@@ -74,14 +72,9 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
 /// source folder to `crates` and the crate's own folder to `rollwise`.
 fn path_remaps(crate_dir: &Path) -> Vec<String> {
     let mut prefixes = Vec::new();
-    let cargo_home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")));
-    if let Some(sources) = cargo_home.map(|home| home.join("registry/src")) {
-        if let Ok(entries) = std::fs::read_dir(&sources) {
-            for entry in entries.flatten() {
-                prefixes.push((entry.path(), "crates"));
-            }
+    if let Ok(entries) = std::fs::read_dir(crate::tools::cargo_home().join("registry/src")) {
+        for entry in entries.flatten() {
+            prefixes.push((entry.path(), "crates"));
         }
     }
     if let Ok(dir) = crate_dir.canonicalize() {
@@ -205,7 +198,7 @@ fn split(
         let stem = file.trim_end_matches(".wasm");
         let chunk_bytes =
             std::fs::read(chunk).map_err(|e| format!("cannot read {}: {e}", chunk.display()))?;
-        let hashed = format!("{stem}-{}.wasm", &hex(&Sha256::digest(&chunk_bytes))[..16]);
+        let hashed = format!("{stem}-{}.wasm", content_hash(&chunk_bytes));
         let quoted = format!("\"./{file}\"");
         if !link.contains(&quoted) {
             return Err(format!("the link module does not name {file}"));

@@ -222,10 +222,7 @@ impl AppData {
     /// hiding the page flushes at once.
     pub fn flush_after_paint(&self) {
         let this = *self;
-        request_animation_frame(move || {
-            // A task queued from a frame callback runs after that frame.
-            set_timeout(move || this.flush(), Duration::ZERO);
-        });
+        crate::ui::schedule::after_next_paint(move || this.flush());
     }
 
     /// Readies the store for quick saves once the browser is idle after

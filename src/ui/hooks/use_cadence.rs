@@ -9,8 +9,6 @@
 //! only asked for once the person has interacted with the page (browsers
 //! refuse it before that).
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -89,10 +87,7 @@ pub fn use_cadence(beat: Signal<Option<i64>>, sound: Signal<bool>, vibration: Si
                 // The blip plays right after the frame that shows the new
                 // pass, so that making the audio context (the first time:
                 // tens of milliseconds) is not part of a tap's response.
-                request_animation_frame(move || {
-                    // A task queued from a frame callback runs after that frame.
-                    set_timeout(move || play(audio), Duration::ZERO);
-                });
+                crate::ui::schedule::after_next_paint(move || play(audio));
             }
             if vibration.get_untracked() && user_has_interacted() {
                 if let Some(window) = web_sys::window() {

@@ -68,7 +68,7 @@ pub fn LogPage() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <Show when=move || !(matches!(mode.get(), Mode::Result(..)) && emergency.get())>
+            <Show when=move || !emergency.get()>
                 <ReactionList now />
             </Show>
         </div>
