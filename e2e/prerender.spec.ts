@@ -23,6 +23,10 @@ async function holdWasm(page: Page) {
 
 const storedDoc = setUpDoc();
 
+// A service worker installed by one visit would serve the next one's WASM
+// itself, past the hold below (Playwright routes only the page's requests).
+test.use({ serviceWorkers: 'block' });
+
 test('a first visit sees the welcome before the app has loaded, and cannot act on it', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('./');

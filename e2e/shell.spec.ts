@@ -78,6 +78,28 @@ test('the not-medical-advice link is visible and opens the disclaimer', async ({
   await expectNoAxeViolations(page, 'on About');
 });
 
+test('a deep link shows the app and its screen together, so no tap can race the loading', async ({ page }) => {
+  // Hold the session screen's own module back until the app has asked for it.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = () => {};
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(/split___session_route_view_[^/]*\.wasm$/, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.goto('./session');
+  await requested;
+  // Nothing of the app is there to tap while the screen loads.
+  await expect(nav(page)).toHaveCount(0);
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Session');
+  await page.getByRole('link', { name: 'Not medical advice' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('About Rollwise');
+});
+
 test('the app works under a sub-path, deep links included', async ({ page }) => {
   const sub = process.env.ROLLWISE_SUBPATH_URL;
   expect(sub, 'xtask serves a second copy under a sub-path').toBeTruthy();

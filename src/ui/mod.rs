@@ -19,6 +19,8 @@ use leptos_router::components::{Route, Router, Routes};
 #[cfg(rollwise_split)]
 use leptos_router::lazy_route;
 use leptos_router::{path, Lazy, LazyRoute};
+use std::future::Future;
+use std::pin::Pin;
 
 use data::DataProvider;
 use layout::Layout;
@@ -52,6 +54,32 @@ pub fn App() -> impl IntoView {
             </DataProvider>
         </Router>
     }
+}
+
+/// The loading of the own module of the screen at `route` (a path below the
+/// app's base, such as `/session`), or `None` when its page is in the main
+/// module. It names the same paths as the `Routes` in [`App`]; keep the two
+/// together.
+///
+/// [`start`] waits for it before mounting the app at a deep link. The router
+/// abandons a screen that is still loading when another navigation starts,
+/// except for the screen it was opened at: if that one finished loading
+/// after a tap on another link, it would replace the newer screen.
+pub fn route_module(route: &str) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+    let route = match route.trim_end_matches('/') {
+        "" => return None,
+        trimmed => trimmed,
+    };
+    Some(match route {
+        "/session" => Box::pin(SessionRoute::preload()),
+        "/aftercare" => Box::pin(AftercareRoute::preload()),
+        "/log" => Box::pin(LogRoute::preload()),
+        "/history" => Box::pin(HistoryRoute::preload()),
+        "/settings" => Box::pin(SettingsRoute::preload()),
+        "/setup" => Box::pin(SetupRoute::preload()),
+        "/about" => Box::pin(AboutRoute::preload()),
+        _ => return None,
+    })
 }
 
 /// Declares a route whose page is loaded from its own WASM module the first

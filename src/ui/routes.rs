@@ -54,6 +54,23 @@ pub fn at_home() -> bool {
         .is_ok_and(|path| is_home_path(&path, &base()))
 }
 
+/// The route the page was loaded at (such as `/log`), or `None` when its
+/// path is outside the app's base.
+pub fn opening_route() -> Option<String> {
+    let path = leptos::prelude::window().location().pathname().ok()?;
+    route_below(&path, &base()).map(str::to_string)
+}
+
+/// The part of `path` below `base` (as [`base`] gives it), always starting
+/// with a slash, or `None` when `path` is not below `base`.
+pub fn route_below<'a>(path: &'a str, base: &str) -> Option<&'a str> {
+    match path.strip_prefix(base)? {
+        "" => Some("/"),
+        rest if rest.starts_with('/') => Some(rest),
+        _ => None,
+    }
+}
+
 /// Takes an absolute asset URL (`https://host/sub/app.css`) and returns the
 /// directory path without its trailing slash (`/sub`).
 pub fn base_from_asset_url(url: &str) -> String {
@@ -70,7 +87,7 @@ pub fn base_from_asset_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{base_from_asset_url, is_home_path, join};
+    use super::{base_from_asset_url, is_home_path, join, route_below};
 
     #[test]
     fn base_is_the_directory_of_the_asset() {
@@ -112,6 +129,22 @@ mod tests {
         ];
         for (path, base, want) in cases {
             assert_eq!(is_home_path(path, base), want, "{path} under {base:?}");
+        }
+    }
+
+    #[test]
+    fn the_route_is_the_path_below_the_base() {
+        let cases = [
+            ("/", "", Some("/")),
+            ("/log", "", Some("/log")),
+            ("/sub/app", "/sub/app", Some("/")),
+            ("/sub/app/", "/sub/app", Some("/")),
+            ("/sub/app/session", "/sub/app", Some("/session")),
+            ("/sub/apple", "/sub/app", None),
+            ("/other/log", "/sub/app", None),
+        ];
+        for (path, base, want) in cases {
+            assert_eq!(route_below(path, base), want, "{path} under {base:?}");
         }
     }
 }
