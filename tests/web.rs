@@ -124,3 +124,51 @@ fn the_kept_language_is_forgotten_when_the_language_changes() {
     assert_eq!(format::date(at), first);
     assert_eq!(format::kept_locale(), language);
 }
+
+/// Resolves once `flag` holds `want`, polling in later tasks (at most about
+/// two seconds), and returns whether it did.
+async fn settles(flag: &std::rc::Rc<std::cell::Cell<u32>>, want: u32) -> bool {
+    for _ in 0..200 {
+        if flag.get() == want {
+            return true;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+    }
+    flag.get() == want
+}
+
+#[wasm_bindgen_test]
+async fn next_task_runs_later_once_and_in_order() {
+    use rollwise::ui::schedule::next_task;
+    let ran = std::rc::Rc::new(std::cell::Cell::new(0_u32));
+    for n in 1..=3 {
+        let ran = ran.clone();
+        next_task(move || {
+            // Each task sees the ones queued before it done, and no later one.
+            assert_eq!(ran.get(), n - 1);
+            ran.set(n);
+        });
+    }
+    assert_eq!(ran.get(), 0, "nothing runs in the task that queued it");
+    assert!(settles(&ran, 3).await, "ran {} of 3 tasks", ran.get());
+}
+
+#[wasm_bindgen_test]
+async fn after_load_runs_on_a_loaded_page() {
+    use rollwise::ui::schedule::after_load;
+    assert_eq!(
+        web_sys::window().unwrap().document().unwrap().ready_state(),
+        "complete"
+    );
+    let ran = std::rc::Rc::new(std::cell::Cell::new(0_u32));
+    let counter = ran.clone();
+    after_load(move || counter.set(counter.get() + 1));
+    assert_eq!(ran.get(), 0, "it waits for a task of its own");
+    assert!(settles(&ran, 1).await);
+}

@@ -4,18 +4,16 @@
 
 use leptos::prelude::document;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 use super::App;
 
 /// The id of the pre-rendered copy's container in `index.html`.
 pub const PRERENDERED_ID: &str = "rw-shell";
 
-/// Mounts the app in a task of its own, so the task that compiled and
-/// started the WASM ends first and neither holds the main thread for both
-/// (input can be handled in between). The task is queued with a message
-/// channel: unlike a timer or an animation frame, it runs at once in a
-/// hidden tab and under a test's paused clock too.
+/// Mounts the app in a task of its own ([`super::schedule::next_task`]), so
+/// the task that compiled and started the WASM ends first and neither holds
+/// the main thread for both (input can be handled in between).
 ///
 /// At a deep link to a screen that has a module of its own, the app mounts
 /// once that module has loaded instead (see [`super::route_module`]): the
@@ -23,7 +21,7 @@ pub const PRERENDERED_ID: &str = "rw-shell";
 pub fn start() {
     match super::routes::opening_route().and_then(|route| super::route_module(&route)) {
         Some(module) => mount_after(module),
-        None => mount_in_next_task(),
+        None => super::schedule::next_task(mount),
     }
 }
 
@@ -59,26 +57,6 @@ fn mount_after(module: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>)
         }
         mount_once();
     });
-}
-
-/// Mounts the app in the next task (see [`start`]).
-fn mount_in_next_task() {
-    let Ok(channel) = web_sys::MessageChannel::new() else {
-        mount();
-        return;
-    };
-    let receiver = channel.port1();
-    let sender = channel.port2();
-    let on_message = Closure::once_into_js(move || {
-        // The closure owned the channel until now: both ports stayed alive.
-        drop(channel);
-        mount();
-    });
-    receiver.set_onmessage(Some(on_message.unchecked_ref()));
-    if sender.post_message(&JsValue::NULL).is_err() {
-        receiver.set_onmessage(None);
-        mount();
-    }
 }
 
 /// Removes the pre-rendered copy and mounts the app, in one task, so no

@@ -93,43 +93,57 @@ pub fn write_index(
     let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     std::fs::write(out.join(&boot_name), boot)
         .map_err(|e| format!("cannot write {boot_name}: {e}"))?;
-    let html = with_assets(&html, &asset_tags(built, css, &boot_name))?;
+    let html = with_assets(&html, &asset_tags(css, &boot_name))?;
     check_html(&html)?;
     std::fs::write(out.join("index.html"), html)
         .map_err(|e| format!("cannot write index.html: {e}"))
 }
 
-/// The bootstrap module: it loads the WASM relative to its own URL, so a
-/// deep link never changes where the WASM is read.
+/// The bootstrap module. It fetches the WASM and imports its JS in parallel,
+/// both relative to its own URL, so a deep link never changes where they are
+/// read.
+///
+/// When the pre-rendered first screen shows (`shell.rs` marks `<html>` with
+/// `rw-shell`), it waits for the page's first paint before fetching
+/// anything: on a slow network the welcome then paints without sharing the
+/// bandwidth with the WASM, which it does not need. A hidden tab never
+/// paints, so it does not wait there, and a second at most anywhere else.
+/// The wait observes paint entries, not timers or animation frames, so a
+/// test's paused clock cannot hold the app back.
 pub fn boot_module(js: &str, wasm: &str) -> String {
     format!(
-        "import init from './{js}';\nawait init({{ module_or_path: new URL('./{wasm}', import.meta.url) }});\n"
+        r#"const root = document.documentElement;
+if (root.classList.contains('rw-shell') && document.visibilityState === 'visible') {{
+  await new Promise((painted) => {{
+    setTimeout(painted, 1000);
+    try {{
+      new PerformanceObserver((list, observer) => {{
+        observer.disconnect();
+        painted();
+      }}).observe({{ type: 'paint', buffered: true }});
+    }} catch (e) {{
+      painted();
+    }}
+  }});
+}}
+const wasm = fetch(new URL('./{wasm}', import.meta.url));
+const {{ default: init }} = await import('./{js}');
+await init({{ module_or_path: wasm }});
+"#
     )
 }
 
-/// The tags that load a build: the stylesheet, the JS and WASM fetched in
-/// parallel with the bootstrap (and the link module of a split build), then
-/// the bootstrap itself.
-pub fn asset_tags(built: &wasm::Output, css: Option<&str>, boot: &str) -> String {
+/// The tags that load a build: the stylesheet, then the bootstrap module,
+/// which fetches the JS and the WASM (see [`boot_module`]). Nothing else is
+/// preloaded: a preload would compete with the first paint of the
+/// pre-rendered screen for a slow network.
+pub fn asset_tags(css: Option<&str>, boot: &str) -> String {
     let mut tags = String::new();
     if let Some(css) = css {
         tags.push_str(&format!(
             "<link rel=\"stylesheet\" href=\"./{css}\" />\n    "
         ));
     }
-    tags.push_str(&format!(
-        "<link rel=\"modulepreload\" href=\"./{}\" />\n    ",
-        built.js
-    ));
-    for link in built.lazy.iter().filter(|f| f.ends_with(".js")) {
-        tags.push_str(&format!(
-            "<link rel=\"modulepreload\" href=\"./{link}\" />\n    "
-        ));
-    }
-    tags.push_str(&format!(
-        "<link rel=\"preload\" href=\"./{}\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\" />\n    ",
-        built.wasm
-    ));
     tags.push_str(&format!(
         "<script type=\"module\" src=\"./{boot}\"></script>"
     ));
@@ -300,19 +314,16 @@ pub fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
-    fn split_output() -> wasm::Output {
-        wasm::Output {
-            js: "app-1.js".into(),
-            wasm: "app-1_bg.wasm".into(),
-            lazy: vec!["chunk_0-ab.wasm".into(), "lazy-1.js".into()],
-        }
-    }
-
     #[test]
     fn the_boot_module_reads_the_wasm_beside_itself() {
         let boot = boot_module("app-1.js", "app-1_bg.wasm");
-        assert!(boot.starts_with("import init from './app-1.js';"));
-        assert!(boot.contains("new URL('./app-1_bg.wasm', import.meta.url)"));
+        assert!(boot.contains("fetch(new URL('./app-1_bg.wasm', import.meta.url))"));
+        assert!(boot.contains("await import('./app-1.js')"));
+        assert!(boot.contains("init({ module_or_path: wasm })"));
+        // The fetch starts before the import is awaited: they run in parallel.
+        assert!(boot.find("fetch(").unwrap() < boot.find("await import(").unwrap());
+        // Only the pre-rendered screen waits for a paint.
+        assert!(boot.contains("classList.contains('rw-shell')"));
     }
 
     #[test]
@@ -320,19 +331,17 @@ mod tests {
         let template = format!(
             r#"<head><meta http-equiv="Content-Security-Policy" content="x">{ASSETS_MARKER}</head>"#
         );
-        let tags = asset_tags(&split_output(), Some("main-2.css"), "boot-3.js");
+        let tags = asset_tags(Some("main-2.css"), "boot-3.js");
         let html = with_assets(&template, &tags).unwrap();
         for want in [
             r#"<link rel="stylesheet" href="./main-2.css" />"#,
-            r#"<link rel="modulepreload" href="./app-1.js" />"#,
-            r#"<link rel="modulepreload" href="./lazy-1.js" />"#,
-            r#"<link rel="preload" href="./app-1_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" />"#,
             r#"<script type="module" src="./boot-3.js"></script>"#,
         ] {
             assert_eq!(html.matches(want).count(), 1, "{want} in {html}");
         }
-        // Chunks are fetched on demand, never preloaded.
-        assert!(!html.contains("chunk_0"));
+        // Nothing competes with the first paint: the bootstrap fetches the
+        // rest, and chunks are fetched on demand.
+        assert!(!html.contains("preload"));
         assert!(!html.contains(ASSETS_MARKER));
         check_html(&html).unwrap();
     }

@@ -33,10 +33,9 @@ pub struct Build<'a> {
 pub struct Output {
     /// The wasm-bindgen JS module (`<bin>-<hash>.js`).
     pub js: String,
-    /// Its WASM (`<bin>-<hash>_bg.wasm`).
+    /// Its WASM (`<bin>-<hash>_bg.wasm`). The JS module imports the link
+    /// module of a split build, which fetches the chunks on demand.
     pub wasm: String,
-    /// The link module and chunks of a split build (empty otherwise).
-    pub lazy: Vec<String>,
 }
 
 /// Builds into `out` and returns what it wrote.
@@ -64,7 +63,6 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     Ok(Output {
         js: format!("{name}.js"),
         wasm,
-        lazy,
     })
 }
 

@@ -5,6 +5,8 @@
 //! [`ServiceWorker::apply_update`], which reloads once it has. The caller
 //! decides when that is safe (never under a running session or soak timer).
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::ev;
@@ -15,6 +17,11 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::ui::routes::base;
+use crate::ui::schedule::after_load;
+
+/// The listeners added to the registration, removed on cleanup.
+type Listeners =
+    StoredValue<Vec<(web_sys::EventTarget, &'static str, Closure<dyn Fn()>)>, LocalStorage>;
 
 /// Why the worker could not be registered. Passed to the caller's handler.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,15 +73,13 @@ fn container() -> Option<ServiceWorkerContainer> {
     has.then(|| navigator.service_worker())
 }
 
-/// Registers `sw.js` from the app's folder, with the app's folder as scope.
-/// Errors go to `on_error`; the app works without a worker, only not offline.
+/// Registers `sw.js` from the app's folder, with the app's folder as scope,
+/// once the page has loaded. Errors go to `on_error`; the app works without
+/// a worker, only not offline.
 pub fn use_service_worker(on_error: impl Fn(ServiceWorkerError) + 'static) -> ServiceWorker {
     let ready = RwSignal::new(false);
     let registration = StoredValue::new_local(None::<ServiceWorkerRegistration>);
-    let listeners =
-        StoredValue::new_local(
-            Vec::<(web_sys::EventTarget, &'static str, Closure<dyn Fn()>)>::new(),
-        );
+    let listeners: Listeners = StoredValue::new_local(Vec::new());
 
     let Some(container) = container() else {
         on_error(ServiceWorkerError::Unsupported);
@@ -83,6 +88,59 @@ pub fn use_service_worker(on_error: impl Fn(ServiceWorkerError) + 'static) -> Se
             registration,
         };
     };
+    // Installing the worker fetches every file of the app: it waits until
+    // the page has loaded, so it never competes with the first screen.
+    let disposed = Arc::new(AtomicBool::new(false));
+    after_load({
+        let disposed = disposed.clone();
+        move || {
+            if !disposed.load(Ordering::Relaxed) {
+                register(&container, ready, registration, listeners, on_error);
+            }
+        }
+    });
+
+    // A page left open for days still learns about new versions: check when
+    // it comes back to the foreground, at most every few minutes.
+    let last_check = StoredValue::new(0.0_f64);
+    let focus = window_event_listener(ev::focus, move |_| {
+        let now = js_sys::Date::now();
+        if now - last_check.get_value() < Duration::from_secs(300).as_millis() as f64 {
+            return;
+        }
+        last_check.set_value(now);
+        registration.with_value(|reg| {
+            if let Some(reg) = reg {
+                // The promise is only a check; a failed check is retried next time.
+                let _ = reg.update();
+            }
+        });
+    });
+    on_cleanup(move || {
+        disposed.store(true, Ordering::Relaxed);
+        focus.remove();
+        listeners.update_value(|list| {
+            for (target, event, closure) in list.drain(..) {
+                let _ = target
+                    .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+            }
+        });
+    });
+    ServiceWorker {
+        update_ready: ready.into(),
+        registration,
+    }
+}
+
+/// Registers `sw.js` from the app's folder, with the app's folder as scope,
+/// and watches the registration for updates.
+fn register(
+    container: &ServiceWorkerContainer,
+    ready: RwSignal<bool>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+    listeners: Listeners,
+    on_error: impl Fn(ServiceWorkerError) + 'static,
+) {
     let url = format!("{}/sw.js", base());
     let options = web_sys::RegistrationOptions::new();
     options.set_scope(&format!("{}/", base()));
@@ -116,36 +174,6 @@ pub fn use_service_worker(on_error: impl Fn(ServiceWorkerError) + 'static) -> Se
             Err(err) => on_error(ServiceWorkerError::Register(format!("{err:?}"))),
         }
     });
-
-    // A page left open for days still learns about new versions: check when
-    // it comes back to the foreground, at most every few minutes.
-    let last_check = StoredValue::new(0.0_f64);
-    let focus = window_event_listener(ev::focus, move |_| {
-        let now = js_sys::Date::now();
-        if now - last_check.get_value() < Duration::from_secs(300).as_millis() as f64 {
-            return;
-        }
-        last_check.set_value(now);
-        registration.with_value(|reg| {
-            if let Some(reg) = reg {
-                // The promise is only a check; a failed check is retried next time.
-                let _ = reg.update();
-            }
-        });
-    });
-    on_cleanup(move || {
-        focus.remove();
-        listeners.update_value(|list| {
-            for (target, event, closure) in list.drain(..) {
-                let _ = target
-                    .remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-            }
-        });
-    });
-    ServiceWorker {
-        update_ready: ready.into(),
-        registration,
-    }
 }
 
 fn has_controller() -> bool {
