@@ -16,6 +16,7 @@
 //!   [`validate`](super::validate::validate).
 
 pub mod encoder;
+pub mod instant;
 pub mod v1;
 
 use serde_json::Value;

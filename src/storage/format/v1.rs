@@ -19,7 +19,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::FormatError;
+use super::{instant, FormatError};
 use crate::domain::guided as g;
 use crate::domain::model as m;
 use crate::domain::timer::SoakTimer;
@@ -226,6 +226,7 @@ pub struct Damage {
 #[serde(deny_unknown_fields)]
 pub struct Device {
     pub damage: Damage,
+    #[serde(default, deserialize_with = "instant::optional")]
     pub first_use: Option<DateTime<Utc>>,
     pub kind: DeviceKind,
     /// Needle length in micrometres.
@@ -238,6 +239,7 @@ pub struct Device {
 #[serde(deny_unknown_fields)]
 pub struct ReplacedDeviceV1 {
     pub device: Device,
+    #[serde(deserialize_with = "instant::required")]
     pub replaced_at: DateTime<Utc>,
 }
 
@@ -246,9 +248,11 @@ pub struct ReplacedDeviceV1 {
 pub struct Session {
     pub disinfected_after: bool,
     pub disinfected_before: bool,
+    #[serde(deserialize_with = "instant::required")]
     pub ended_at: DateTime<Utc>,
     pub id: u64,
     pub needle_um: u16,
+    #[serde(deserialize_with = "instant::required")]
     pub started_at: DateTime<Utc>,
     pub zones_completed: Vec<Zone>,
     pub zones_stopped_bleeding: Vec<Zone>,
@@ -260,8 +264,8 @@ pub struct Session {
 #[serde(tag = "state", content = "at", rename_all = "snake_case")]
 pub enum ReactionStatus {
     StillPresent,
-    Resolved(DateTime<Utc>),
-    ClearedByClinician(DateTime<Utc>),
+    Resolved(#[serde(deserialize_with = "instant::required")] DateTime<Utc>),
+    ClearedByClinician(#[serde(deserialize_with = "instant::required")] DateTime<Utc>),
 }
 
 impl Serialize for ReactionStatus {
@@ -290,6 +294,7 @@ impl Serialize for ReactionStatus {
 pub struct Reaction {
     pub id: u64,
     pub kind: ReactionKind,
+    #[serde(deserialize_with = "instant::required")]
     pub noticed_at: DateTime<Utc>,
     pub session: Option<u64>,
     pub severity: ReactionSeverity,
@@ -310,14 +315,17 @@ pub struct PreferencesV1 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Soak {
+    #[serde(default, deserialize_with = "instant::optional")]
     pub paused_at: Option<DateTime<Utc>>,
     pub paused_total_ms: i64,
+    #[serde(deserialize_with = "instant::required")]
     pub started_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RunEvent {
+    #[serde(deserialize_with = "instant::required")]
     pub at: DateTime<Utc>,
     pub kind: RunEventKind,
 }
@@ -327,6 +335,7 @@ pub struct RunEvent {
 pub struct Guided {
     pub events: Vec<RunEvent>,
     pub passes_per_direction: u8,
+    #[serde(deserialize_with = "instant::required")]
     pub started_at: DateTime<Utc>,
     pub zones: Vec<Zone>,
 }
@@ -341,6 +350,7 @@ pub struct Flow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reminder {
+    #[serde(default, deserialize_with = "instant::optional")]
     pub next_session_at: Option<DateTime<Utc>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notified_sequence: Option<u64>,
