@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::model::{Device, DeviceKind, NeedleLength};
 use super::rules::{Reason, RuleId};
 use super::time::weeks;
+use crate::domain::order;
 
 /// DEV-1: the longest needle allowed at home.
 pub const MAX_HOME_NEEDLE: NeedleLength = NeedleLength::MM_0_50;
@@ -59,7 +60,7 @@ pub fn roller_status(device: &Device, now: DateTime<Utc>) -> RollerStatus {
         // DEV-5: damaged or dropped: replace before any further use.
         reasons.push(Reason::block(RuleId::Dev5, "dev5.damaged_replace")); // DEV-5
     }
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    order::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.severity));
     RollerStatus {
         reasons,
         replace_by: device.first_use.map(|first| first + REPLACE_BLOCK_AGE),

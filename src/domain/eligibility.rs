@@ -25,6 +25,7 @@ use super::rules::{any_block, Reason, RuleId, Severity};
 use super::time::{
     add_days, add_months, dated_block, eighteenth_birthday, local_date, local_midnight,
 };
+use crate::domain::order;
 
 /// PER-4, SKIN-7, SKIN-8: months after the dated event.
 pub const ISOTRETINOIN_MONTHS: u32 = 6;
@@ -152,7 +153,7 @@ pub fn can_start_session(input: &SessionInput<'_>) -> SessionDecision {
         reasons.push(Reason::block(RuleId::Skin10, "zones.none_open")); // SKIN-10
     }
     let mut reasons = dedup(reasons);
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    order::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.severity));
     SessionDecision {
         reasons,
         zones,
@@ -195,7 +196,7 @@ fn zone_status(zone: Zone, input: &SessionInput<'_>) -> ZoneStatus {
         ));
     }
     let mut reasons: Vec<Reason> = dedup(reasons.into_iter().map(|r| r.zone(zone)).collect());
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    order::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.severity));
     ZoneStatus {
         zone,
         planned: !checks.is_empty(),

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::Zone;
 use super::rules::{Reason, RuleId};
+use crate::domain::order;
 
 /// SES-1: the four directions per zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,7 +62,7 @@ impl SessionPlan {
     /// `passes` clamped to 4–5.
     pub fn new(zones: &[Zone], passes: u8) -> SessionPlan {
         let mut zones = zones.to_vec();
-        zones.sort_by_key(|z| z.order());
+        order::sort_by_key(&mut zones, |z| z.order());
         zones.dedup();
         SessionPlan {
             zones,
@@ -212,7 +213,7 @@ pub fn position(
         last: started_at,
     };
     let mut sorted: Vec<&RunEvent> = events.iter().filter(|e| e.at <= now).collect();
-    sorted.sort_by_key(|e| e.at);
+    order::sort_by_key(&mut sorted, |e| e.at);
     for event in sorted {
         m.advance(event.at);
         m.apply(event.kind);

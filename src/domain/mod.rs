@@ -28,6 +28,7 @@ pub mod guided;
 pub mod interval;
 pub mod keys;
 pub mod model;
+pub mod order;
 pub mod products;
 pub mod reactions;
 pub mod rules;

@@ -21,6 +21,7 @@ use serde::Serialize;
 use super::aftercare::{FIRST_DAY, LOCK, MAKEUP_CAUTION_END, SPF_SPAN, SWEAT_CAUTION_END, WEEK};
 use super::model::{Activity, ProductClass};
 use super::rules::{Reason, RuleId};
+use crate::domain::order;
 
 /// The catalogue: each class with its names and aliases. Bland names are
 /// only used whole; every other name is also searched inside longer names.
@@ -294,7 +295,7 @@ pub fn classify(name: &str) -> Classification {
     if classes.is_empty() && fully_recognised {
         classes.push(ProductClass::Bland);
     }
-    classes.sort();
+    order::sort(&mut classes);
     Classification {
         classes,
         fully_recognised,
@@ -429,7 +430,7 @@ pub fn can_use_product(name: &str, ctx: &ProductContext<'_>) -> UseAnswer {
         .iter()
         .map(|class| class_verdict(*class, ctx))
         .collect();
-    answers.sort_by_key(|(verdict, _)| verdict.rank());
+    order::sort_by_key(&mut answers, |(verdict, _)| verdict.rank());
     let (verdict, mut reasons) = answers.pop().unwrap_or((UseVerdict::Unknown, Vec::new()));
     if verdict == UseVerdict::Allowed && !found.fully_recognised {
         return unknown(found.classes);

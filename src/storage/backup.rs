@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use super::doc::{AppDoc, Counts};
 use super::format::{self, DecodeError, Migrations, CURRENT_VERSION};
 use super::validate::{check_not_in_future, Problem, FUTURE_TOLERANCE};
+use crate::domain::order;
 
 /// The format tag of a backup file.
 pub const BACKUP_FORMAT: &str = "rollwise-backup";
@@ -153,7 +154,7 @@ fn canonical(value: &Value, out: &mut String) {
         }
         Value::Object(map) => {
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            order::sort(&mut keys);
             out.push('{');
             for (i, key) in keys.into_iter().enumerate() {
                 if i > 0 {

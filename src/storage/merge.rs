@@ -13,6 +13,7 @@
 use std::collections::BTreeMap;
 
 use super::doc::AppDoc;
+use crate::domain::order;
 use crate::domain::ReactionId;
 
 /// A part of the document, to name what conflicted.
@@ -100,7 +101,7 @@ pub fn three_way(base: &AppDoc, ours: &AppDoc, theirs: &AppDoc) -> Result<AppDoc
     );
     let notes = by_key(&base.notes, &ours.notes, &theirs.notes, &mut parts);
     if !parts.is_empty() {
-        parts.sort();
+        order::sort(&mut parts);
         return Err(Conflict { parts });
     }
     Ok(AppDoc {
@@ -258,14 +259,14 @@ pub fn merge_import(current: &AppDoc, backup: &AppDoc) -> (AppDoc, ImportMerge) 
             doc.notes.insert(*id, text.clone());
         }
     }
-    doc.sessions.sort_by_key(|s| (s.started_at, s.id));
-    doc.reactions.sort_by_key(|r| (r.noticed_at, r.id));
+    order::sort_by_key(&mut doc.sessions, |s| (s.started_at, s.id));
+    order::sort_by_key(&mut doc.reactions, |r| (r.noticed_at, r.id));
     for replaced in &backup.replaced_devices {
         if !doc.replaced_devices.contains(replaced) {
             doc.replaced_devices.push(replaced.clone());
         }
     }
-    doc.replaced_devices.sort_by_key(|r| r.replaced_at);
+    order::sort_by_key(&mut doc.replaced_devices, |r| r.replaced_at);
     if doc.profile.is_none() {
         doc.profile = backup.profile.clone();
     }

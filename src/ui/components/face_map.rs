@@ -15,6 +15,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::order;
 use crate::domain::Zone;
 use crate::ui::text;
 
@@ -111,7 +112,7 @@ pub fn toggle_zone(list: &mut Vec<Zone>, zone: Zone) {
         list.remove(i);
     } else {
         list.push(zone);
-        list.sort_by_key(|z| z.order());
+        order::sort_by_key(list, |z| z.order());
     }
 }
 

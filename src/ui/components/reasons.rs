@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::order;
 use crate::domain::{rule_info, Reason, Severity};
 use crate::ui::{format, messages, text};
 
@@ -18,7 +19,7 @@ pub fn ReasonList(
 ) -> impl IntoView {
     let sorted = move || {
         let mut list = reasons.get();
-        list.sort_by_key(|reason| std::cmp::Reverse(reason.severity));
+        order::sort_by_key(&mut list, |reason| std::cmp::Reverse(reason.severity));
         list
     };
     view! {

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::aftercare::AftercareStatus;
+use crate::domain::order;
 use crate::domain::{aftercare_status, ReactionKind, ReactionStatus, RuleId, Session, Severity};
 use crate::storage::doc::AppDoc;
 use crate::ui::text::aftercare as t;
@@ -86,7 +87,7 @@ pub fn timeline_rows(status: &AftercareStatus, now: DateTime<Utc>) -> Vec<Timeli
             }
         })
         .collect();
-    rows.sort_by_key(|r| {
+    order::sort_by_key(&mut rows, |r| {
         let group = match (r.rule == RuleId::Aft5, r.phase) {
             (true, _) => 0,
             (false, Phase::Running) => 1,
@@ -136,7 +137,7 @@ pub fn right_now(status: &AftercareStatus) -> Vec<NowLine> {
             until: w.ends,
         })
         .collect();
-    lines.sort_by_key(|l| std::cmp::Reverse(l.severity));
+    order::sort_by_key(&mut lines, |l| std::cmp::Reverse(l.severity));
     lines
 }
 

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, Utc, Weekday};
 
+use crate::domain::order;
 use crate::domain::{Reaction, ReactionSeverity, Session, SessionId};
 use crate::storage::doc::{AppDoc, ReplacedDevice};
 
@@ -49,7 +50,7 @@ pub fn entries(doc: &AppDoc) -> Vec<Entry> {
                 .map(Entry::RollerReplaced),
         )
         .collect();
-    list.sort_by_key(|e| std::cmp::Reverse((e.at(), e.order())));
+    order::sort_by_key(&mut list, |e| std::cmp::Reverse((e.at(), e.order())));
     list
 }
 
@@ -204,7 +205,7 @@ pub fn reactions_after(doc: &AppDoc, session: SessionId) -> Vec<Reaction> {
         .filter(|r| r.session == Some(session))
         .cloned()
         .collect();
-    list.sort_by_key(|r| (r.noticed_at, r.id));
+    order::sort_by_key(&mut list, |r| (r.noticed_at, r.id));
     list
 }
 

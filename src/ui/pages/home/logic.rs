@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::domain::eligibility::person_reasons;
 use crate::domain::interval::{dedup, last_session};
+use crate::domain::order;
 use crate::domain::{
     aftercare_status, any_block, next_session_window, roller_status, triage, zone_statuses,
     AftercareWindow, Device, History, NextWindow, Profile, Reaction, Reason, RuleId, SessionInput,
@@ -43,7 +44,7 @@ impl Standing {
             .chain(self.zone_reasons.iter())
             .cloned()
             .collect();
-        all.sort_by_key(|r| std::cmp::Reverse(r.severity));
+        order::sort_by_key(&mut all, |r| std::cmp::Reverse(r.severity));
         all
     }
 
@@ -72,7 +73,7 @@ pub fn standing(
     let mut reasons: Vec<Reason> = roller.reasons;
     reasons.extend(person_reasons(profile, now, offset));
     let mut reasons = dedup(reasons);
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    order::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.severity));
     let today = TodayCheck::default();
     let zones = zone_statuses(&SessionInput {
         profile,
@@ -122,7 +123,7 @@ pub fn collapse_zones(reasons: Vec<Reason>) -> Vec<Reason> {
             out.push(shown);
         }
     }
-    out.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    order::sort_by_key(&mut out, |r| std::cmp::Reverse(r.severity));
     out
 }
 
@@ -247,7 +248,7 @@ pub fn home_view(doc: &AppDoc, now: DateTime<Utc>, offset: FixedOffset) -> HomeV
     );
     reasons.extend(standing.zone_reasons.iter().cloned());
     let mut reasons = dedup(reasons);
-    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
+    order::sort_by_key(&mut reasons, |r| std::cmp::Reverse(r.severity));
 
     let headline = headline(&reasons, standing.open_zones.is_empty());
     let aftercare = running_aftercare(doc, now);
@@ -329,7 +330,7 @@ pub fn running_aftercare(doc: &AppDoc, now: DateTime<Utc>) -> Vec<AftercareWindo
         .filter(|w| w.ends.is_some())
         .cloned()
         .collect();
-    windows.sort_by_key(|w| (w.rule != RuleId::Aft5, w.ends));
+    order::sort_by_key(&mut windows, |w| (w.rule != RuleId::Aft5, w.ends));
     windows
 }
 

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Utc};
 
+use crate::domain::order;
 use crate::domain::reactions::red_flag;
 use crate::domain::{
     triage, Reaction, ReactionId, ReactionKind, ReactionSeverity, ReactionStatus, RuleId, Session,
@@ -112,7 +113,7 @@ pub fn build(draft: &Draft, id: ReactionId, sessions: &[Session]) -> Result<Reac
     let kind = draft.kind.ok_or(DraftError::NoKind)?;
     let noticed_at = draft.noticed_at.map_err(DraftError::Noticed)?;
     let mut zones = draft.zones.clone();
-    zones.sort_by_key(|z| z.order());
+    order::sort_by_key(&mut zones, |z| z.order());
     zones.dedup();
     Ok(Reaction {
         id,
@@ -137,7 +138,7 @@ pub fn newest_first(reactions: &[Reaction], limit: usize) -> Vec<Reaction> {
         list.select_nth_unstable_by_key(limit, key);
         list.truncate(limit);
     }
-    list.sort_unstable_by_key(key);
+    order::sort_by_key(&mut list, key);
     list.into_iter().cloned().collect()
 }
 
@@ -427,7 +428,7 @@ mod tests {
         // Picking the newest few agrees with sorting them all.
         let many: Vec<Reaction> = (0..60u64).map(|i| mk(i, ((i * 37) % 23) as i64)).collect();
         let mut sorted = many.clone();
-        sorted.sort_by_key(|r| std::cmp::Reverse((r.noticed_at, r.id)));
+        order::sort_by_key(&mut sorted, |r| std::cmp::Reverse((r.noticed_at, r.id)));
         for limit in [0, 1, 5, 20, 59, 60, 100] {
             let want: Vec<Reaction> = sorted.iter().take(limit).cloned().collect();
             assert_eq!(newest_first(&many, limit), want, "limit {limit}");

@@ -14,6 +14,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use crate::domain::order;
 use crate::domain::{
     position, Answer, DatedAnswer, Direction, Disinfection, Position, Reason, RunEvent,
     RunEventKind, RunState, Session, SessionId, SessionPlan, Severity, SoakTimer, TodayCheck, Zone,
@@ -234,7 +235,7 @@ impl Draft {
                 });
             }
         }
-        self.problems.sort_by_key(|p| p.zone.order());
+        order::sort_by_key(&mut self.problems, |p| p.zone.order());
     }
 
     /// Ticks or unticks a problem of a marked zone.
@@ -354,7 +355,7 @@ pub fn plan_zones(chosen: &[Zone], open: &[Zone]) -> Vec<Zone> {
         .copied()
         .filter(|z| open.contains(z))
         .collect();
-    zones.sort_by_key(|z| z.order());
+    order::sort_by_key(&mut zones, |z| z.order());
     zones.dedup();
     zones
 }

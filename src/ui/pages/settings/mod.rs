@@ -10,6 +10,7 @@ use leptos_router::components::A;
 
 use crate::domain::device::REPLACE_BLOCK_SESSIONS;
 use crate::domain::guided::{MAX_PASSES, MIN_PASSES};
+use crate::domain::order;
 use crate::domain::{DamageFlags, Device, DeviceKind, NeedleLength, Section, RULES};
 use crate::storage::doc::{AppDoc, Preferences, MAX_REMINDER_LEAD_MINUTES};
 use crate::ui::data::{use_app_data, DataSettings};
@@ -333,7 +334,7 @@ fn ReminderSection() -> impl IntoView {
             .collect();
         if !list.iter().any(|(m, _)| *m == current) {
             list.push((current, text::reminder_other(current)));
-            list.sort_by_key(|(m, _)| *m);
+            order::sort_by_key(&mut list, |(m, _)| *m);
         }
         list
     };
