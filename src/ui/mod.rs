@@ -29,17 +29,26 @@ use pages::{
     SessionPage, SettingsPage, SetupPage,
 };
 
+/// The class the inline script of `index.html` puts on `<html>` when the
+/// pre-rendered copy shows (`xtask/src/shell.rs`).
+pub const SHELL_CLASS: &str = "rw-shell";
+
 /// The root component. The data provider sits outside the layout: when the
 /// stored data is unreadable or from a newer version, it shows its recovery
 /// screen instead of every page, so nothing can edit the data then.
+///
+/// `page_ready`, when given, holds the page back (the layout renders alone)
+/// until it turns true: [`start::mount`] builds the app in two tasks.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional, into)] page_ready: Option<Signal<bool>>) -> impl IntoView {
+    let page_ready = page_ready.unwrap_or_else(|| Signal::stored(true));
     // Before the data provider decodes the stored document.
     preload_dashboard();
     view! {
         <Router base=routes::base()>
             <DataProvider>
             <Layout>
+                <Show when=move || page_ready.get()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/session") view={Lazy::<SessionRoute>::new()} />
@@ -50,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} />
                     <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
                 </Routes>
+                </Show>
             </Layout>
             </DataProvider>
         </Router>

@@ -2,7 +2,7 @@
 //! of a first visit's start page (`xtask/src/shell.rs`), shown while the
 //! WASM loads; the app takes its place.
 
-use leptos::prelude::document;
+use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -59,12 +59,44 @@ fn mount_after(module: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>)
     });
 }
 
-/// Removes the pre-rendered copy and mounts the app, in one task, so no
-/// frame shows neither or both.
+/// The class on `<html>` that hides the app while it is built beside the
+/// pre-rendered copy (see `style/main.css`).
+pub const BUILDING_CLASS: &str = "rw-building";
+
+/// Mounts the app, and removes the pre-rendered copy so that no frame shows
+/// neither or both.
+///
+/// Where the copy is on screen (a first visit of the start page), the app is
+/// built hidden beside it in two tasks, the layout in this one and the page
+/// in the next, and takes the copy's place at the end of the second: a slow
+/// phone then never runs one long task for the whole first render, and the
+/// copy stays until the app is complete. Elsewhere the app mounts at once.
 pub fn mount() {
     super::perf::mark(super::perf::MOUNT);
-    if let Some(copy) = document().get_element_by_id(PRERENDERED_ID) {
-        copy.remove();
+    let copy = document().get_element_by_id(PRERENDERED_ID);
+    let root = document().document_element();
+    let shown = root
+        .as_ref()
+        .is_some_and(|root| root.class_list().contains(super::SHELL_CLASS));
+    match (copy, root) {
+        (Some(copy), Some(root)) if shown => {
+            // Adding a class to a live element does not fail.
+            let _ = root.class_list().add_1(BUILDING_CLASS);
+            let page_ready = RwSignal::new(false);
+            leptos::mount::mount_to_body(move || view! { <App page_ready=page_ready /> });
+            super::schedule::next_task(move || {
+                page_ready.set(true);
+                // The page renders in this task's microtasks, before the
+                // next frame, which then shows the whole app alone.
+                copy.remove();
+                let _ = root.class_list().remove_1(BUILDING_CLASS);
+            });
+        }
+        (copy, _) => {
+            if let Some(copy) = copy {
+                copy.remove();
+            }
+            leptos::mount::mount_to_body(|| view! { <App /> });
+        }
     }
-    leptos::mount::mount_to_body(App);
 }
