@@ -29,10 +29,6 @@ use pages::{
     SessionPage, SettingsPage, SetupPage,
 };
 
-/// The class the inline script of `index.html` puts on `<html>` when the
-/// pre-rendered copy shows (`xtask/src/shell.rs`).
-pub const SHELL_CLASS: &str = "rw-shell";
-
 /// The root component. The data provider sits outside the layout: when the
 /// stored data is unreadable or from a newer version, it shows its recovery
 /// screen instead of every page, so nothing can edit the data then.
@@ -76,11 +72,7 @@ pub fn App(#[prop(optional, into)] page_ready: Option<Signal<bool>>) -> impl Int
 /// except for the screen it was opened at: if that one finished loading
 /// after a tap on another link, it would replace the newer screen.
 pub fn route_module(route: &str) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
-    let route = match route.trim_end_matches('/') {
-        "" => return None,
-        trimmed => trimmed,
-    };
-    Some(match route {
+    Some(match route.trim_end_matches('/') {
         "/session" => Box::pin(SessionRoute::preload()),
         "/aftercare" => Box::pin(AftercareRoute::preload()),
         "/log" => Box::pin(LogRoute::preload()),

@@ -3,8 +3,6 @@
 //! WASM loads; the app takes its place.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::App;
 
@@ -27,37 +25,34 @@ pub fn start() {
 
 /// How long a deep link waits for its screen's module before the app mounts
 /// without it (then the router loads it, as after a tap).
-const MODULE_WAIT_MS: i32 = 4000;
+const MODULE_WAIT_MS: u64 = 4000;
 
 /// Mounts the app once the module of the screen the page was opened at has
 /// loaded (see [`super::route_module`]), or after [`MODULE_WAIT_MS`] if it
 /// has not by then, so a failed fetch never leaves the page empty.
 fn mount_after(module: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
     let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
-    let mount_once = {
-        let mounted = mounted.clone();
-        move || {
-            if !mounted.replace(true) {
-                mount();
-            }
+    let mount_once = move || {
+        if !mounted.replace(true) {
+            mount();
         }
     };
-    let on_timeout = Closure::once_into_js({
-        let mount_once = mount_once.clone();
-        move || mount_once()
-    });
-    let timer = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(
-        on_timeout.unchecked_ref(),
-        MODULE_WAIT_MS,
+    let timer = set_timeout_with_handle(
+        mount_once.clone(),
+        std::time::Duration::from_millis(MODULE_WAIT_MS),
     );
     wasm_bindgen_futures::spawn_local(async move {
         module.await;
         if let Ok(timer) = timer {
-            leptos::prelude::window().clear_timeout_with_handle(timer);
+            timer.clear();
         }
         mount_once();
     });
 }
+
+/// The class the inline script of `index.html` puts on `<html>` when the
+/// pre-rendered copy shows (`xtask/src/shell.rs`).
+pub const SHELL_CLASS: &str = "rw-shell";
 
 /// The class on `<html>` that hides the app while it is built beside the
 /// pre-rendered copy (see `style/main.css`).
@@ -77,7 +72,7 @@ pub fn mount() {
     let root = document().document_element();
     let shown = root
         .as_ref()
-        .is_some_and(|root| root.class_list().contains(super::SHELL_CLASS));
+        .is_some_and(|root| root.class_list().contains(SHELL_CLASS));
     match (copy, root) {
         (Some(copy), Some(root)) if shown => {
             // Adding a class to a live element does not fail.
