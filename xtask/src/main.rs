@@ -5,6 +5,7 @@
 mod bench;
 mod coverage;
 mod dist;
+mod merge;
 mod rules;
 mod serve;
 mod shell;

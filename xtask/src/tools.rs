@@ -80,6 +80,24 @@ pub fn run_step(what: &str, command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs a step whose output only matters when it fails (binaryen's tools
+/// warn about every name subsection they do not know, which is harmless):
+/// its output is shown then, in the error.
+pub fn run_quiet(what: &str, command: &mut Command) -> Result<(), String> {
+    let output = command
+        .output()
+        .map_err(|e| format!("{what}: could not start {:?}: {e}", command.get_program()))?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{what} failed ({}): {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
+}
+
 fn ensure_wasm_target() -> Result<(), String> {
     let installed = Command::new("rustup")
         .args(["target", "list", "--installed"])

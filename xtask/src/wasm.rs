@@ -1,6 +1,7 @@
 //! The WASM half of the release build, for the app and for the framework
 //! floor alike: `cargo build` for `wasm32-unknown-unknown`, an optional split
-//! into lazily loaded modules, `wasm-bindgen --target web`, then `wasm-opt -Oz`
+//! into lazily loaded modules whose shared chunks are then merged into a
+//! few groups (`merge.rs`), `wasm-bindgen --target web`, then `wasm-opt -Oz`
 //! on every module.
 //!
 //! Invariants:
@@ -184,10 +185,19 @@ fn split(
     .map_err(|e| format!("splitting the WASM failed: {e:#}"))?;
 
     let link_path = out.join(&link_file);
+    let modules = crate::merge::merge_chunks(&link_path, out, &stage.join("merge"))?;
+    let left: Vec<&PathBuf> = result
+        .split_modules
+        .iter()
+        .filter(|module| module.exists())
+        .collect();
+    if left.iter().any(|module| !modules.contains(module)) {
+        return Err("a chunk was neither merged nor named by the link module".into());
+    }
     let mut link = std::fs::read_to_string(&link_path)
         .map_err(|e| format!("cannot read {}: {e}", link_path.display()))?;
     let mut files = Vec::new();
-    for chunk in &result.split_modules {
+    for chunk in &modules {
         let file = chunk
             .file_name()
             .and_then(|f| f.to_str())
@@ -232,33 +242,15 @@ fn bindgen(input: &Path, name: &str, out: &Path, split: bool) -> Result<(), Stri
     run_step("wasm-bindgen", &mut command)
 }
 
-/// `wasm-opt -Oz` in place. Its output is shown only when it fails: it warns
-/// about every name subsection it does not know, which is harmless.
+/// `wasm-opt -Oz` in place.
 fn optimise(path: &Path) -> Result<(), String> {
-    let output = Command::new("wasm-opt")
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-        ])
-        .args([
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-        ])
-        .args(["--enable-multivalue", "-o"])
-        .arg(path)
-        .arg(path)
-        .output()
-        .map_err(|e| format!("wasm-opt -Oz: could not start wasm-opt: {e}"))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "wasm-opt -Oz {} failed ({}): {}",
-            path.display(),
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim()
-        ))
-    }
+    crate::tools::run_quiet(
+        &format!("wasm-opt -Oz {}", path.display()),
+        Command::new("wasm-opt")
+            .arg("-Oz")
+            .args(crate::merge::FEATURES)
+            .arg("-o")
+            .arg(path)
+            .arg(path),
+    )
 }
