@@ -98,7 +98,8 @@ test('two tabs edit in turn and neither edit is lost', async ({ page, context })
   await chooseBackup(other, backup(withSessions([202])));
   await other.getByRole('button', { name: 'Add this backup to my data' }).click();
   await expect(other.getByText('1 session and 0 reactions were added')).toBeVisible();
-  expect(await storedSessionIds(page)).toEqual([101, 202]);
+  // The import is saved after the frame that shows its result.
+  await expect.poll(() => storedSessionIds(page)).toEqual([101, 202]);
   await page.reload();
   await waitForApp(page);
   expect(await storedSessionIds(page)).toEqual([101, 202]);
