@@ -56,6 +56,7 @@ pub fn PageHeading(#[prop(into)] text: TextProp) -> impl IntoView {
             // The first screen's heading is in the page: its content, lazy
             // routes included, has rendered.
             crate::ui::perf::mark(crate::ui::perf::INTERACTIVE);
+            crate::ui::schedule::first_screen_shown();
         } else {
             // Focus can only fail on a detached node; nothing to report then.
             let _ = h1.focus();

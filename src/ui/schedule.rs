@@ -78,3 +78,82 @@ pub fn after_load(f: impl FnOnce() + 'static) {
             .call0(&wasm_bindgen::JsValue::NULL);
     }
 }
+
+/// Work held until the first screen has rendered.
+#[derive(Default)]
+pub struct FirstScreen {
+    shown: bool,
+    held: Vec<Box<dyn FnOnce()>>,
+}
+
+impl FirstScreen {
+    /// Holds `f`, or hands it back to run now when the screen has shown.
+    pub fn hold(&mut self, f: Box<dyn FnOnce()>) -> Option<Box<dyn FnOnce()>> {
+        if self.shown {
+            Some(f)
+        } else {
+            self.held.push(f);
+            None
+        }
+    }
+
+    /// Marks the screen shown and hands back the held work, in the order
+    /// it came.
+    pub fn show(&mut self) -> Vec<Box<dyn FnOnce()>> {
+        self.shown = true;
+        std::mem::take(&mut self.held)
+    }
+}
+
+thread_local! {
+    static FIRST_SCREEN: std::cell::RefCell<FirstScreen> = std::cell::RefCell::new(FirstScreen::default());
+}
+
+/// Runs `f` once the first screen has rendered ([`first_screen_shown`]),
+/// or at once when it has. For background work that would otherwise use
+/// the idle time in which start-up waits for a screen's module, and so
+/// delay that screen: readying the store for quick saves, for one. Where
+/// no screen renders (the recovery screen), the work never runs.
+pub fn after_first_screen(f: impl FnOnce() + 'static) {
+    if let Some(f) = FIRST_SCREEN.with_borrow_mut(|state| state.hold(Box::new(f))) {
+        f();
+    }
+}
+
+/// Marks the first screen as rendered and runs the work held for it.
+pub fn first_screen_shown() {
+    for f in FIRST_SCREEN.with_borrow_mut(FirstScreen::show) {
+        f();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::FirstScreen;
+
+    #[test]
+    fn work_is_held_until_the_first_screen_shows_then_runs_in_order() {
+        let ran = Rc::new(RefCell::new(Vec::new()));
+        let job = |n: u32| {
+            let ran = ran.clone();
+            Box::new(move || ran.borrow_mut().push(n)) as Box<dyn FnOnce()>
+        };
+        let mut state = FirstScreen::default();
+        assert!(state.hold(job(1)).is_none());
+        assert!(state.hold(job(2)).is_none());
+        assert!(ran.borrow().is_empty());
+        for f in state.show() {
+            f();
+        }
+        assert_eq!(*ran.borrow(), [1, 2]);
+        // Afterwards work is handed back to run at once, and nothing is
+        // held for a second showing.
+        let now = state.hold(job(3)).expect("runs at once");
+        now();
+        assert_eq!(*ran.borrow(), [1, 2, 3]);
+        assert!(state.show().is_empty());
+    }
+}

@@ -226,13 +226,18 @@ impl AppData {
     }
 
     /// Readies the store for quick saves once the browser is idle after
-    /// start-up (see [`Store::prepare_saves`]): the first edit's save then
-    /// re-encodes only what changed. Without idle callbacks (Safari) the
+    /// the first screen has rendered (see [`Store::prepare_saves`]): the
+    /// first edit's save then re-encodes only what changed. Not before: at
+    /// Home with data stored, start-up is idle while the dashboard's module
+    /// downloads, and this encoding (about 20 ms for five years of data)
+    /// would then delay the dashboard. Without idle callbacks (Safari) the
     /// first save does that work itself, as before.
     fn prepare_saves_when_idle(&self) {
         let this = *self;
-        request_idle_callback(move || {
-            this.with_store(Store::prepare_saves);
+        crate::ui::schedule::after_first_screen(move || {
+            request_idle_callback(move || {
+                this.with_store(Store::prepare_saves);
+            });
         });
     }
 
