@@ -89,7 +89,7 @@ pub fn write_index(
 ) -> Result<(), String> {
     let html = std::fs::read_to_string(template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
-    let boot = boot_module(&built.js, &built.wasm);
+    let boot = boot_module(&built.js, &built.wasm, &built.openings)?;
     let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     std::fs::write(out.join(&boot_name), boot)
         .map_err(|e| format!("cannot write {boot_name}: {e}"))?;
@@ -111,15 +111,42 @@ pub fn write_index(
 /// The wait observes paint entries, not timers or animation frames, so a
 /// test's paused clock cannot hold the app back.
 ///
-/// Anywhere else (data is stored, or a deep link), the page will write
-/// dates, and a page's first `Intl.DateTimeFormat` loads the locale's data
-/// (15 to 20 ms here; the next ones take a fraction of a millisecond). It
-/// makes one while the WASM downloads, when the main thread has nothing
-/// else to do, rather than while the app renders its first screen.
-pub fn boot_module(js: &str, wasm: &str) -> String {
-    format!(
+/// Anywhere else (data is stored, or a deep link):
+/// - it starts fetching and compiling the modules of the screen the page
+///   opens at (`openings`, from the split build: Home's dashboard, or a
+///   deep link's screen) beside the main module, in
+///   `globalThis.__rollwiseEarly`, where the link module takes them
+///   (`merge::COMPILE_NOW`). Before, they were asked for during the first
+///   render and were ready only well after it;
+/// - the page will write dates, and a page's first `Intl.DateTimeFormat`
+///   loads the locale's data (15 to 20 ms here; the next ones take a
+///   fraction of a millisecond). It makes one while the WASM downloads,
+///   when the main thread has nothing else to do, rather than while the app
+///   renders its first screen.
+pub fn boot_module(
+    js: &str,
+    wasm: &str,
+    openings: &[(String, Vec<String>)],
+) -> Result<String, String> {
+    let safe = |text: &str| {
+        text.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+    };
+    let mut table = Vec::new();
+    for (path, files) in openings {
+        if !safe(path) || !files.iter().all(|f| safe(f)) {
+            return Err(format!(
+                "a screen's path or file has unexpected characters: {path:?} {files:?}"
+            ));
+        }
+        let files: Vec<String> = files.iter().map(|f| format!("'./{f}'")).collect();
+        table.push(format!("['{path}', [{}]]", files.join(", ")));
+    }
+    let table = table.join(", ");
+    Ok(format!(
         r#"const root = document.documentElement;
-if (root.classList.contains('rw-shell') && document.visibilityState === 'visible') {{
+const first = root.classList.contains('rw-shell');
+if (first && document.visibilityState === 'visible') {{
   await new Promise((painted) => {{
     setTimeout(painted, 1000);
     try {{
@@ -133,7 +160,19 @@ if (root.classList.contains('rw-shell') && document.visibilityState === 'visible
   }});
 }}
 const wasm = fetch(new URL('./{wasm}', import.meta.url));
-if (!root.classList.contains('rw-shell')) {{
+if (!first) {{
+  const base = new URL('./', import.meta.url).pathname;
+  const path = location.pathname;
+  const below = path.startsWith(base) ? path.slice(base.length).replace(/^index\.html$/, '').replace(/\/+$/, '') : null;
+  const needs = new Map([{table}]).get(below);
+  if (needs) {{
+    globalThis.__rollwiseEarly = new Map(needs.map((file) => {{
+      const url = new URL(file, import.meta.url).href;
+      const compiled = WebAssembly.compileStreaming(fetch(url));
+      compiled.catch(() => {{}});
+      return [url, compiled];
+    }}));
+  }}
   setTimeout(() => {{
     try {{
       new Intl.DateTimeFormat(navigator.language, {{ weekday: 'short', day: 'numeric', month: 'short' }});
@@ -143,7 +182,7 @@ if (!root.classList.contains('rw-shell')) {{
 const {{ default: init }} = await import('./{js}');
 await init({{ module_or_path: wasm }});
 "#
-    )
+    ))
 }
 
 /// The tags that load a build: the stylesheet, then the bootstrap module,
@@ -329,7 +368,20 @@ mod tests {
 
     #[test]
     fn the_boot_module_reads_the_wasm_beside_itself() {
-        let boot = boot_module("app-1.js", "app-1_bg.wasm");
+        let openings = vec![
+            (
+                "".to_string(),
+                vec![
+                    "chunks_dashboard-1.wasm".to_string(),
+                    "split_dashboard-2.wasm".to_string(),
+                ],
+            ),
+            (
+                "session".to_string(),
+                vec!["split_session-3.wasm".to_string()],
+            ),
+        ];
+        let boot = boot_module("app-1.js", "app-1_bg.wasm", &openings).unwrap();
         assert!(boot.contains("fetch(new URL('./app-1_bg.wasm', import.meta.url))"));
         assert!(boot.contains("await import('./app-1.js')"));
         assert!(boot.contains("init({ module_or_path: wasm })"));
@@ -338,7 +390,19 @@ mod tests {
         // Only the pre-rendered screen waits for a paint.
         assert!(boot.contains("classList.contains('rw-shell')"));
         // Only a page that may show dates warms the date formatting up.
-        assert!(boot.contains("if (!root.classList.contains('rw-shell')) {\n  setTimeout(() => {\n    try {\n      new Intl.DateTimeFormat("));
+        assert!(boot.contains("if (!first) {"));
+        assert!(boot.contains("new Intl.DateTimeFormat("));
+        // The opening screens' modules, by the path below the base.
+        assert!(boot.contains(
+            "new Map([['', ['./chunks_dashboard-1.wasm', './split_dashboard-2.wasm']], ['session', ['./split_session-3.wasm']]])"
+        ));
+        assert!(
+            boot.find("fetch(new URL('./app-1_bg.wasm'").unwrap()
+                < boot.find("compileStreaming").unwrap()
+        );
+        // Anything that could break out of the table is refused.
+        let odd = vec![("x']);alert(1);//".to_string(), Vec::new())];
+        assert!(boot_module("app-1.js", "app-1_bg.wasm", &odd).is_err());
     }
 
     #[test]

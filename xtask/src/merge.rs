@@ -222,7 +222,34 @@ fn groups(link: &Link) -> Result<Vec<(String, Vec<String>)>, String> {
 /// Merges the chunks of the link module at `link_path` (in `out`) into
 /// groups, rewrites the link module to load the groups, and deletes the
 /// merged chunk files. Returns the WASM files the link module now names.
-pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Vec<PathBuf>, String> {
+/// What [`merge_chunks`] left in the output folder.
+pub struct Merged {
+    /// Every WASM file the link module now names.
+    pub files: Vec<PathBuf>,
+    /// For each screen whose code is a module of its own, the path below
+    /// the app's base that opens it (`""` for Home's dashboard, shown when
+    /// data is stored) and the files it needs: its chunk groups, then the
+    /// module itself.
+    pub openings: Vec<(String, Vec<String>)>,
+}
+
+/// The split point of Home's dashboard, which opens at the base path.
+const HOME_MODULE: &str = "dashboard";
+
+/// The path below the base that opens the split point `ident`, if it is a
+/// screen: the router's lazy routes are named `__<path>_route_view_<n>`.
+fn opening_path(ident: &str) -> Option<String> {
+    let name = short_name(ident);
+    if name == HOME_MODULE {
+        Some(String::new())
+    } else if ident.contains("_route_view_") {
+        Some(name)
+    } else {
+        None
+    }
+}
+
+pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Merged, String> {
     let text = std::fs::read_to_string(link_path)
         .map_err(|e| format!("cannot read {}: {e}", link_path.display()))?;
     let link = parse(&text)?;
@@ -245,34 +272,64 @@ pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Vec<Pat
         }
         files.push(out.join(&file));
     }
-    files.extend(
-        link.loaders
-            .iter()
-            .filter(|l| l.exported)
-            .map(|l| out.join(&l.file)),
-    );
+    let mut openings = Vec::new();
+    for loader in link.loaders.iter().filter(|l| l.exported) {
+        files.push(out.join(&loader.file));
+        if let Some(path) = opening_path(&loader.ident) {
+            let mut needs: Vec<String> = Vec::new();
+            for (name, members) in &groups {
+                if members.iter().any(|m| loader.deps.contains(m)) {
+                    needs.push(group_file(name));
+                }
+            }
+            needs.push(loader.file.clone());
+            openings.push((path, needs));
+        }
+    }
     let rewritten = rewrite(&link, &groups);
     std::fs::write(link_path, rewritten)
         .map_err(|e| format!("cannot write {}: {e}", link_path.display()))?;
-    Ok(files)
+    Ok(Merged { files, openings })
 }
 
 fn group_file(name: &str) -> String {
     format!("chunks_{name}.wasm")
 }
 
+/// What every loader of the rewritten link module calls: it fetches and
+/// compiles its module as soon as the loader is first asked for it (or
+/// takes the compilation `dist::boot_module` started at the opening
+/// screen, once; a failed one is not reused, as a retry asks again). The
+/// generated loaders only started compiling once their dependencies'
+/// promises had been awaited, that is after the whole task that asked for
+/// the module (at start-up, the app's first render) had ended.
+const COMPILE_NOW: &str = "/* Fetches and compiles a module at once, or takes the compilation the bootstrap module started for the opening screen; the loader instantiates it once its chunks are in (xtask/src/merge.rs). */
+function compileNow(file) {
+    const url = new URL(file, import.meta.url).href;
+    const early = globalThis.__rollwiseEarly;
+    let compiled = early && early.get(url);
+    if (compiled) {
+        early.delete(url);
+    } else {
+        compiled = WebAssembly.compileStreaming(fetch(url));
+    }
+    compiled.catch(() => {});
+    return async (imports) => (WebAssembly.instantiate(await compiled, imports));
+}
+";
 /// The link module's text with the chunks' loaders replaced by one loader
-/// per group, and each split point waiting for its chunks' groups.
+/// per group, each split point waiting for its chunks' groups, and every
+/// loader compiling at once ([`COMPILE_NOW`]).
 fn rewrite(link: &Link, groups: &[(String, Vec<String>)]) -> String {
     let mut group_of: BTreeMap<&str, String> = BTreeMap::new();
-    let mut definitions = String::new();
+    let mut definitions = COMPILE_NOW.to_string();
     for (name, members) in groups {
         let ident = format!("__chunks_{name}");
         for member in members {
             group_of.insert(member.as_str(), ident.clone());
         }
         definitions.push_str(&format!(
-            "/* the chunks {} merged, first used by {name} */\nconst {ident} = makeLoad(() => {{\n    const src = fetch(new URL(\"./{}\", import.meta.url));\n    src.catch(() => {{}});\n    return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n}}\n, []);\n",
+            "/* the chunks {} merged, first used by {name} */\nconst {ident} = makeLoad(() => compileNow(\"./{}\"), []);\n",
             members.join(", "),
             group_file(name),
         ));
@@ -303,11 +360,12 @@ fn rewrite(link: &Link, groups: &[(String, Vec<String>)]) -> String {
                 deps.push(group);
             }
         }
-        copy(
-            &mut rewritten,
-            &link.lines[loader.lines.start..loader.lines.end - 1],
-        );
-        rewritten.push_str(&format!(", [{}]));\n", deps.join(", ")));
+        rewritten.push_str(&format!(
+            "export const {} = wrapAsyncCb(makeLoad(() => compileNow(\"./{}\"), [{}]));\n",
+            loader.ident,
+            loader.file,
+            deps.join(", ")
+        ));
     }
     copy(&mut rewritten, &link.lines[line..]);
     rewritten
@@ -593,6 +651,20 @@ export const __wasm_split_load_dashboard_1087 = wrapAsyncCb(makeLoad(() => {
     }
 
     #[test]
+    fn screens_open_at_their_paths_and_the_dashboard_at_home() {
+        for (ident, want) in [
+            (
+                "__wasm_split_load___session_route_view_3203952483473057023",
+                Some("session"),
+            ),
+            ("__wasm_split_load_dashboard_10876530343000562144", Some("")),
+            ("__wasm_split_load_check_backup_2615570305513631931", None),
+        ] {
+            assert_eq!(opening_path(ident).as_deref(), want, "{ident}");
+        }
+    }
+
+    #[test]
     fn split_points_have_short_names() {
         for (ident, want) in [
             (
@@ -646,19 +718,17 @@ export const __wasm_split_load_dashboard_1087 = wrapAsyncCb(makeLoad(() => {
         ];
         let text = rewrite(&link, &groups);
         assert!(!text.contains("chunk_1.wasm") && !text.contains("const __chunk_"));
-        assert!(text.contains("const __chunks_dashboard = makeLoad"));
-        assert!(text.contains("new URL(\"./chunks_session.wasm\", import.meta.url)"));
-        assert!(text.contains(", [__chunks_dashboard, __chunks_session]));"));
-        assert!(text.contains(", [__chunks_dashboard]));"));
+        assert!(text.contains("function compileNow(file) {"));
+        assert!(text.contains(
+            "const __chunks_dashboard = makeLoad(() => compileNow(\"./chunks_dashboard.wasm\"), []);"
+        ));
+        assert!(text.contains("export const __wasm_split_load___session_route_view_3203 = wrapAsyncCb(makeLoad(() => compileNow(\"./split___session_route_view_3203.wasm\"), [__chunks_dashboard, __chunks_session]));"));
+        assert!(text.contains(
+            "export const __wasm_split_load_dashboard_1087 = wrapAsyncCb(makeLoad(() => compileNow(\"./split_dashboard_1087.wasm\"), [__chunks_dashboard]));"
+        ));
         assert!(text.starts_with("import { initSync }"));
-        // Read again, its split points wait for the groups only.
-        let again = parse(&text).unwrap();
-        assert!(again.loaders.iter().all(|l| l.exported));
-        assert_eq!(
-            again.loaders[0].deps,
-            ["__chunks_dashboard", "__chunks_session"]
-        );
-        assert_eq!(again.loaders[1].file, "split_dashboard_1087.wasm");
+        // No loader of the generator's own form is left.
+        assert!(!text.contains("instantiateStreaming"));
     }
 
     fn chunk(fields: &[(&str, u8, &[u8])]) -> Vec<u8> {

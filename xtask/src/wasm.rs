@@ -37,6 +37,10 @@ pub struct Output {
     /// Its WASM (`<bin>-<hash>_bg.wasm`). The JS module imports the link
     /// module of a split build, which fetches the chunks on demand.
     pub wasm: String,
+    /// The lazily loaded modules each screen needs, by the path below the
+    /// base that opens it (`""`: Home with data stored); empty without the
+    /// split. The bootstrap module starts compiling them with the main one.
+    pub openings: Vec<(String, Vec<String>)>,
 }
 
 /// Builds into `out` and returns what it wrote.
@@ -50,10 +54,11 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     std::fs::create_dir_all(&stage)
         .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
 
-    let (bindgen_input, lazy) = if spec.split {
-        split(&bytes, &name, &hash, &stage, out)?
+    let (bindgen_input, lazy, openings) = if spec.split {
+        let split = split(&bytes, &name, &hash, &stage, out)?;
+        (split.main, split.files, split.openings)
     } else {
-        (raw.clone(), Vec::new())
+        (raw.clone(), Vec::new(), Vec::new())
     };
     bindgen(&bindgen_input, &name, out, spec.split)?;
     let wasm = format!("{name}_bg.wasm");
@@ -64,6 +69,7 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     Ok(Output {
         js: format!("{name}.js"),
         wasm,
+        openings,
     })
 }
 
@@ -162,13 +168,18 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
 /// Splits the module at its split points: writes the chunks and the link
 /// module into `out` (chunks renamed by their hash) and the main module into
 /// `stage`. Returns the main module's path and the files written to `out`.
-fn split(
-    bytes: &[u8],
-    name: &str,
-    hash: &str,
-    stage: &Path,
-    out: &Path,
-) -> Result<(PathBuf, Vec<String>), String> {
+/// What [`split`] wrote.
+struct Split {
+    /// The main module, in the stage folder.
+    main: PathBuf,
+    /// The files written to the output folder.
+    files: Vec<String>,
+    /// The modules each screen opened at a path needs (see
+    /// [`crate::merge::Merged::openings`]), by their final names.
+    openings: Vec<(String, Vec<String>)>,
+}
+
+fn split(bytes: &[u8], name: &str, hash: &str, stage: &Path, out: &Path) -> Result<Split, String> {
     let main_out = stage.join("main.wasm");
     let link_file = format!("lazy-{hash}.js");
     let link_name = format!("./{link_file}");
@@ -185,7 +196,8 @@ fn split(
     .map_err(|e| format!("splitting the WASM failed: {e:#}"))?;
 
     let link_path = out.join(&link_file);
-    let modules = crate::merge::merge_chunks(&link_path, out, &stage.join("merge"))?;
+    let merged = crate::merge::merge_chunks(&link_path, out, &stage.join("merge"))?;
+    let modules = merged.files;
     let left: Vec<&PathBuf> = result
         .split_modules
         .iter()
@@ -197,6 +209,7 @@ fn split(
     let mut link = std::fs::read_to_string(&link_path)
         .map_err(|e| format!("cannot read {}: {e}", link_path.display()))?;
     let mut files = Vec::new();
+    let mut hashed_names = std::collections::BTreeMap::new();
     for chunk in &modules {
         let file = chunk
             .file_name()
@@ -214,12 +227,33 @@ fn split(
         link = link.replace(&quoted, &format!("\"./{hashed}\""));
         std::fs::rename(chunk, out.join(&hashed))
             .map_err(|e| format!("cannot rename {file}: {e}"))?;
+        hashed_names.insert(file, hashed.clone());
         files.push(hashed);
     }
     std::fs::write(&link_path, link).map_err(|e| format!("cannot write {link_file}: {e}"))?;
     files.push(link_file);
     files.sort();
-    Ok((main_out, files))
+    let openings = merged
+        .openings
+        .into_iter()
+        .map(|(path, needs)| {
+            let needs = needs
+                .iter()
+                .map(|file| {
+                    hashed_names
+                        .get(file)
+                        .cloned()
+                        .ok_or(format!("{file} was not written"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((path, needs))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Split {
+        main: main_out,
+        files,
+        openings,
+    })
 }
 
 fn bindgen(input: &Path, name: &str, out: &Path, split: bool) -> Result<(), String> {
