@@ -126,3 +126,31 @@ test('a soak timer under way makes "Resume your session" the next action', async
   await resume.click();
   await expect(page).toHaveURL(new URL('session', baseURL).href);
 });
+
+test('with data stored, Home compiles its own modules from the start, and fetches each file once', async ({ page }) => {
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      localStorage.setItem('rollwise.data', text);
+      sessionStorage.setItem('e2e-seeded', '1');
+    }
+  }, JSON.stringify(storedDoc(1)));
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);
+  });
+  await page.goto('./');
+  await waitForApp(page);
+  await expect(status(page).getByRole('heading', { level: 2 })).toBeVisible();
+  // The bootstrap module started the dashboard's compilations, and the link
+  // module took every one of them instead of fetching again.
+  const early = await page.evaluate(() => {
+    const map = (globalThis as { __rollwiseEarly?: Map<string, unknown> }).__rollwiseEarly;
+    return map ? map.size : null;
+  });
+  expect(early, 'the bootstrap module made no early compilations').toBe(0);
+  expect(wasm.some((file) => file.startsWith('chunks_dashboard-'))).toBe(true);
+  expect(wasm.some((file) => file.startsWith('split_dashboard_'))).toBe(true);
+  expect(wasm.length, `fetched more than once: ${wasm.join(', ')}`).toBe(new Set(wasm).size);
+  // The main module and Home's two: the shared code is merged.
+  expect(wasm).toHaveLength(3);
+});
