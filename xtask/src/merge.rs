@@ -11,6 +11,11 @@
 //! module (in that order) that uses it. The dashboard then needs one chunk
 //! file, a screen after it at most a few.
 //!
+//! The rewritten link module also compiles each module as soon as it is
+//! asked for ([`COMPILE_NOW`]), and [`Merged::openings`] tells the
+//! bootstrap module (`dist::boot_module`) which files the screen a page
+//! opens at needs, so that it can start compiling them with the main module.
+//!
 //! Invariants:
 //! - every chunk is in exactly one group, so each is still instantiated
 //!   once (its data and table segments are written once, as before);
