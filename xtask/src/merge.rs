@@ -50,16 +50,6 @@ const SPLIT_MODULE: &str = "__wasm_split";
 /// to the exports of one small module that imports the real ones.
 const BASE_MODULE: &str = "rollwise_base";
 
-/// The WASM features of the build (as `wasm-opt` is run in `wasm.rs`).
-pub const FEATURES: &[&str] = &[
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
-
 /// A loader of the link module: a chunk (`const __chunk_N = makeLoad(...)`)
 /// or an exported split point (`export const __wasm_split_load_X = ...`).
 #[derive(Debug, Clone, PartialEq)]
@@ -415,7 +405,7 @@ fn merge_files(inputs: &[PathBuf], output: &Path, work: &Path) -> Result<(), Str
     for (i, path) in renamed.iter().enumerate() {
         command.arg(path).arg(format!("chunk{i}"));
     }
-    command.args(FEATURES).arg("-o").arg(output);
+    command.args(crate::wasm::FEATURES).arg("-o").arg(output);
     run_quiet("wasm-merge", &mut command)
 }
 

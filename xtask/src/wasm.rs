@@ -17,6 +17,17 @@ use std::process::Command;
 use crate::dist::content_hash;
 use crate::tools::run_step;
 
+/// The WASM features the build uses, for binaryen's tools (`wasm-opt` here,
+/// `wasm-merge` in `merge.rs`).
+pub const FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// What to build and how.
 pub struct Build<'a> {
     /// The crate's directory (its `Cargo.toml`).
@@ -165,9 +176,6 @@ fn cargo_build(spec: &Build) -> Result<PathBuf, String> {
         })
 }
 
-/// Splits the module at its split points: writes the chunks and the link
-/// module into `out` (chunks renamed by their hash) and the main module into
-/// `stage`. Returns the main module's path and the files written to `out`.
 /// What [`split`] wrote.
 struct Split {
     /// The main module, in the stage folder.
@@ -179,6 +187,9 @@ struct Split {
     openings: Vec<(String, Vec<String>)>,
 }
 
+/// Splits the module at its split points and merges the shared chunks
+/// (`merge.rs`): writes the modules and the link module into `out` (modules
+/// renamed by their hash) and the main module into `stage`.
 fn split(bytes: &[u8], name: &str, hash: &str, stage: &Path, out: &Path) -> Result<Split, String> {
     let main_out = stage.join("main.wasm");
     let link_file = format!("lazy-{hash}.js");
@@ -282,7 +293,7 @@ fn optimise(path: &Path) -> Result<(), String> {
         &format!("wasm-opt -Oz {}", path.display()),
         Command::new("wasm-opt")
             .arg("-Oz")
-            .args(crate::merge::FEATURES)
+            .args(FEATURES)
             .arg("-o")
             .arg(path)
             .arg(path),
