@@ -1,8 +1,8 @@
 // What the page fetches before it is interactive, for `cargo xtask bench`:
 // opens each given route of the release build in Debian Chromium (fresh
 // context, no service worker, empty cache) and lists every URL requested
-// before the `rollwise:interactive` mark, the document and the manifest
-// included. xtask adds up the brotli sizes of those files. Prints one JSON
+// before the `rollwise:interactive` mark (by Resource Timing), the document
+// and the manifest included. xtask adds up the brotli sizes of those files. Prints one JSON
 // object: { route: [url, ...] }.
 //
 // Usage: node bench/first_load.mjs BASE_URL ROUTE...
@@ -22,7 +22,7 @@ for (const route of routes) {
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
-  const requested = [];
+  let requested = [];
   let interactive = false;
   page.on('request', (request) => {
     if (!interactive) requested.push(request.url());
@@ -30,6 +30,16 @@ for (const route of routes) {
   await page.goto(new URL(route, base).href);
   await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
   interactive = true;
+  // Requests the page started after the mark (the page may have gone on
+  // while this script waited) are not part of the first load.
+  const late = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('rollwise:interactive')[0].startTime;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime > mark)
+      .map((entry) => entry.name);
+  });
+  requested = requested.filter((url) => !late.includes(url));
   // The manifest is fetched by the browser, outside the page's requests.
   const manifest = await page.evaluate(() => document.querySelector('link[rel=manifest]')?.href);
   if (manifest && !requested.includes(manifest)) requested.push(manifest);

@@ -151,6 +151,32 @@ test('with data stored, Home compiles its own modules from the start, and fetche
   expect(wasm.some((file) => file.startsWith('chunks_dashboard-'))).toBe(true);
   expect(wasm.some((file) => file.startsWith('split_dashboard_'))).toBe(true);
   expect(wasm.length, `fetched more than once: ${wasm.join(', ')}`).toBe(new Set(wasm).size);
-  // The main module and Home's two: the shared code is merged.
-  expect(wasm).toHaveLength(3);
+  // The main module, the two that read stored data, asked for first, and
+  // Home's two: the shared code is merged.
+  expect(wasm).toHaveLength(5);
+  expect(wasm[1]).toMatch(/^chunks_reader-/);
+  expect(wasm[2]).toMatch(/^split_reader_/);
+});
+
+test('a first visit is interactive without the code that reads stored data, which loads after', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  // By Resource Timing: when each WASM file was asked for, against the mark.
+  const wasm = () =>
+    page.evaluate(() => {
+      const mark = performance.getEntriesByName('rollwise:interactive')[0].startTime;
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('.wasm'))
+        .map((entry) => ({ file: entry.name.split('/').pop()!, early: entry.startTime <= mark }));
+    });
+  const early = (await wasm()).filter((entry) => entry.early).map((entry) => entry.file);
+  expect(early).toHaveLength(1);
+  expect(early[0]).toMatch(/^rollwise-/);
+  // Once the first screen is idle, it is fetched, so that a save that finds
+  // another tab's data can read it.
+  await expect
+    .poll(async () => (await wasm()).filter((entry) => !entry.early && entry.file.includes('reader')).length)
+    .toBe(2);
 });

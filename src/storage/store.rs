@@ -24,12 +24,12 @@
 //! - A migrated document is written only after the pre-migration copy is.
 
 use chrono::{DateTime, Utc};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::backend::{Backend, MemoryBackend};
 use super::doc::AppDoc;
 use super::format::encoder::Encoder;
-use super::format::{self, decode_with, DecodeError, Migrations, MIGRATIONS};
+use super::format::{self, decode_with, DecodeError, Decoded, Migrations, MIGRATIONS};
 use super::merge::{self, DocPart};
 use super::StorageError;
 
@@ -57,6 +57,59 @@ pub fn document_stored(backend: &dyn Backend) -> bool {
     backend
         .keys()
         .is_ok_and(|keys| keys.iter().any(|key| key == DOC_KEY))
+}
+
+/// The code that reads stored text: decoding with a migration chain, and
+/// undo copies. The store needs it only once text is stored, so the UI can
+/// open a store without it on a first run ([`Store::open_unread`]) and hand
+/// it over later ([`Store::set_reader`]): in the release build it is a WASM
+/// module of its own (`ui::data::reader`), which a first visit does not
+/// fetch before its first screen is interactive.
+///
+/// Only [`Reader::with_migrations`] names the decoding functions, so code
+/// that never calls it does not link them.
+#[derive(Clone, Copy)]
+pub struct Reader {
+    migrations: Migrations,
+    decode: fn(&str, &Migrations) -> Result<Decoded, DecodeError>,
+    decode_undo: fn(&str, &Migrations) -> Result<UndoCopy, DecodeError>,
+}
+
+/// An undo copy, read: when the import replaced the data, and that data.
+type UndoCopy = (DateTime<Utc>, AppDoc);
+
+impl Reader {
+    /// The reader of the real migration chain.
+    pub fn real() -> Reader {
+        Reader::with_migrations(MIGRATIONS)
+    }
+
+    /// A reader of the given migration chain (tests pass synthetic ones).
+    pub fn with_migrations(migrations: Migrations) -> Reader {
+        Reader {
+            migrations,
+            decode: decode_with,
+            decode_undo,
+        }
+    }
+
+    fn decode(&self, text: &str) -> Result<Decoded, DecodeError> {
+        (self.decode)(text, &self.migrations)
+    }
+
+    fn decode_undo(&self, text: &str) -> Result<UndoCopy, DecodeError> {
+        (self.decode_undo)(text, &self.migrations)
+    }
+}
+
+/// Stored text was found, but the store has no [`Reader`] yet: the caller
+/// loads one and asks again. It gives the backend back.
+pub struct NeedsReader(pub Box<dyn Backend>);
+
+impl std::fmt::Debug for NeedsReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NeedsReader")
+    }
 }
 
 /// What the store found at start-up.
@@ -107,6 +160,9 @@ pub enum SaveError {
     },
     /// There is no import to undo.
     NothingToUndo,
+    /// Stored text must be read first, and the store has no [`Reader`]
+    /// yet (see [`Store::set_reader`]). Nothing was written.
+    NeedsReader,
 }
 
 impl std::fmt::Display for SaveError {
@@ -120,6 +176,7 @@ impl std::fmt::Display for SaveError {
                 write!(f, "another tab changed the same data: {parts:?}")
             }
             Self::NothingToUndo => write!(f, "there is no import to undo"),
+            Self::NeedsReader => write!(f, "the code that reads stored data is not loaded yet"),
         }
     }
 }
@@ -157,7 +214,9 @@ enum Mode {
 /// The store. See the module invariants.
 pub struct Store {
     backend: Box<dyn Backend>,
-    migrations: Migrations,
+    /// Reads stored text; `None` until the UI hands it over (a first run
+    /// needs none to start).
+    reader: Option<Reader>,
     base: AppDoc,
     /// The exact stored text `base` was read from or written as. While the
     /// stored text is still these bytes, no other tab wrote, and a save need
@@ -184,33 +243,56 @@ impl Store {
     /// Opens the store over `backend` with the real migration chain. When
     /// the backend cannot be read, the store runs on memory instead.
     pub fn open(backend: Box<dyn Backend>) -> (Store, Loaded) {
-        Store::open_with(backend, MIGRATIONS)
+        Store::open_reading(backend, Reader::real())
     }
 
     /// Opens the store with a given migration chain (tests).
     pub fn open_with(backend: Box<dyn Backend>, migrations: Migrations) -> (Store, Loaded) {
+        Store::open_reading(backend, Reader::with_migrations(migrations))
+    }
+
+    /// Opens the store with `reader`.
+    pub fn open_reading(backend: Box<dyn Backend>, reader: Reader) -> (Store, Loaded) {
         match backend.get(DOC_KEY) {
-            Err(e) => {
-                let store = Store::new(Box::new(MemoryBackend::new()), migrations);
-                let loaded = Loaded {
-                    doc: AppDoc::default(),
-                    startup: Startup::Unavailable(e),
-                    write_error: None,
-                };
-                (store, loaded)
-            }
+            Err(e) => Store::unavailable(e, Some(reader)),
             Ok(raw) => {
-                let mut store = Store::new(backend, migrations);
-                let loaded = store.load(raw);
+                let mut store = Store::new(backend, Some(reader));
+                let loaded = store.load(raw, reader);
                 (store, loaded)
             }
         }
     }
 
-    fn new(backend: Box<dyn Backend>, migrations: Migrations) -> Store {
+    /// Opens the store without a [`Reader`]: it succeeds when nothing is
+    /// stored (or storage cannot be read), and otherwise gives the backend
+    /// back, untouched, to be opened with a reader.
+    pub fn open_unread(backend: Box<dyn Backend>) -> Result<(Store, Loaded), NeedsReader> {
+        match backend.get(DOC_KEY) {
+            Err(e) => Ok(Store::unavailable(e, None)),
+            Ok(None) => {
+                let mut store = Store::new(backend, None);
+                let loaded = store.load_empty();
+                Ok((store, loaded))
+            }
+            Ok(Some(_)) => Err(NeedsReader(backend)),
+        }
+    }
+
+    /// A store on memory, because `backend` could not be read.
+    fn unavailable(e: StorageError, reader: Option<Reader>) -> (Store, Loaded) {
+        let store = Store::new(Box::new(MemoryBackend::new()), reader);
+        let loaded = Loaded {
+            doc: AppDoc::default(),
+            startup: Startup::Unavailable(e),
+            write_error: None,
+        };
+        (store, loaded)
+    }
+
+    fn new(backend: Box<dyn Backend>, reader: Option<Reader>) -> Store {
         Store {
             backend,
-            migrations,
+            reader,
             base: AppDoc::default(),
             base_text: None,
             encoder: Encoder::new(),
@@ -219,27 +301,47 @@ impl Store {
         }
     }
 
-    /// Reads the document again (after another tab wrote it).
-    pub fn reload(&mut self) -> Loaded {
-        match self.backend.get(DOC_KEY) {
-            Ok(raw) => self.load(raw),
-            Err(e) => Loaded {
+    /// Hands the store its reader (kept if it has one already).
+    pub fn set_reader(&mut self, reader: Reader) {
+        self.reader.get_or_insert(reader);
+    }
+
+    /// Returns true once the store can read stored text.
+    pub fn has_reader(&self) -> bool {
+        self.reader.is_some()
+    }
+
+    /// Reads the document again (after another tab wrote it). Without a
+    /// reader, stored text is left unread and nothing changes.
+    pub fn reload(&mut self) -> Result<Loaded, SaveError> {
+        match (self.backend.get(DOC_KEY), self.reader) {
+            (Ok(Some(_)), None) => Err(SaveError::NeedsReader),
+            (Ok(raw), Some(reader)) => Ok(self.load(raw, reader)),
+            (Ok(_), None) => Ok(self.load_empty()),
+            (Err(e), _) => Ok(Loaded {
                 doc: self.base.clone(),
                 startup: Startup::Unavailable(e),
                 write_error: None,
-            },
+            }),
         }
     }
 
-    fn load(&mut self, raw: Option<String>) -> Loaded {
+    /// Forgets the base: nothing is stored.
+    fn load_empty(&mut self) -> Loaded {
         self.mode = Mode::Normal;
         self.pending_copy = None;
         self.base = AppDoc::default();
         self.base_text = None;
+        loaded(AppDoc::default(), Startup::Fresh)
+    }
+
+    /// Reads `raw` (the text under [`DOC_KEY`]) as the base.
+    fn load(&mut self, raw: Option<String>, reader: Reader) -> Loaded {
+        let empty = self.load_empty();
         let Some(raw) = raw else {
-            return loaded(AppDoc::default(), Startup::Fresh);
+            return empty;
         };
-        match decode_with(&raw, &self.migrations) {
+        match reader.decode(&raw) {
             Ok(decoded) if !decoded.migrated() => {
                 self.base = decoded.doc.clone();
                 self.base_text = Some(raw);
@@ -366,7 +468,8 @@ impl Store {
         let Some(raw) = raw else {
             return Ok(AppDoc::default());
         };
-        match decode_with(raw, &self.migrations) {
+        let reader = self.reader.ok_or(SaveError::NeedsReader)?;
+        match reader.decode(raw) {
             Ok(decoded) => Ok(decoded.doc),
             Err(DecodeError::Newer(v)) => {
                 self.mode = Mode::Newer(v);
@@ -450,11 +553,13 @@ impl Store {
         }
     }
 
-    /// When the import that can be undone replaced the data, if there is one.
+    /// When the import that can be undone replaced the data, if there is
+    /// one. A copy that cannot be read (or, without a reader yet, that
+    /// is not read) is not offered.
     pub fn undo_available(&self) -> Result<Option<DateTime<Utc>>, StorageError> {
-        match self.backend.get(UNDO_IMPORT_KEY)? {
-            None => Ok(None),
-            Some(text) => Ok(decode_undo(&text, &self.migrations).ok().map(|(at, _)| at)),
+        match (self.backend.get(UNDO_IMPORT_KEY)?, self.reader) {
+            (Some(text), Some(reader)) => Ok(reader.decode_undo(&text).ok().map(|(at, _)| at)),
+            _ => Ok(None),
         }
     }
 
@@ -467,8 +572,10 @@ impl Store {
             .get(UNDO_IMPORT_KEY)
             .map_err(SaveError::Write)?
             .ok_or(SaveError::NothingToUndo)?;
-        let (_, mut doc) =
-            decode_undo(&text, &self.migrations).map_err(SaveError::StoredUnreadable)?;
+        let reader = self.reader.ok_or(SaveError::NeedsReader)?;
+        let (_, mut doc) = reader
+            .decode_undo(&text)
+            .map_err(SaveError::StoredUnreadable)?;
         doc.revision = current.revision.max(self.base.revision).saturating_add(1);
         let stored = match self.save(&doc)? {
             Saved::Merged(merged) => *merged,
@@ -504,21 +611,16 @@ fn loaded(doc: AppDoc, startup: Startup) -> Loaded {
     }
 }
 
-/// The text of an undo copy: `{"replaced_at": .., "data": <document>}`.
+/// The text of an undo copy: `{"data": <document>, "replaced_at": ..}`,
+/// written as serde_json writes that object (keys in order, no
+/// whitespace) without building it: the stored text of a document is
+/// already its value's text.
 fn encode_undo(doc: &AppDoc, now: DateTime<Utc>) -> String {
-    let mut object = Map::new();
-    object.insert(
-        "replaced_at".into(),
-        serde_json::to_value(now).unwrap_or(Value::Null),
-    );
-    object.insert("data".into(), format::to_value(doc));
-    Value::Object(object).to_string()
+    let at = serde_json::to_string(&now).unwrap_or_else(|_| "null".into());
+    format!("{{\"data\":{},\"replaced_at\":{at}}}", format::encode(doc))
 }
 
-fn decode_undo(
-    text: &str,
-    migrations: &Migrations,
-) -> Result<(DateTime<Utc>, AppDoc), DecodeError> {
+fn decode_undo(text: &str, migrations: &Migrations) -> Result<UndoCopy, DecodeError> {
     let mut value = format::parse_json(text)?;
     let at = value
         .get("replaced_at")
@@ -534,6 +636,8 @@ fn decode_undo(
 #[cfg(test)]
 mod tests {
     use std::rc::Rc;
+
+    use serde_json::Map;
 
     use super::*;
     use crate::storage::backend::FailingBackend;
@@ -618,6 +722,91 @@ mod tests {
 
     fn stored(backend: &MemoryBackend) -> Option<String> {
         backend.get(DOC_KEY).unwrap()
+    }
+
+    /// A store opened without a reader reads nothing: it opens when nothing
+    /// is stored, gives the backend back untouched when text is, and refuses
+    /// whatever would need to read text until it gets a reader, changing
+    /// nothing meanwhile.
+    #[test]
+    fn without_a_reader_nothing_stored_is_read_or_written_over() {
+        let backend = memory();
+        let (mut store, loaded) = Store::open_unread(Box::new(backend.clone())).unwrap();
+        assert_eq!(loaded.startup, Startup::Fresh);
+        assert!(!store.has_reader());
+
+        // Nothing stored yet: a save needs no reader.
+        let mut ours = full_doc();
+        ours.revision = 1;
+        assert_eq!(store.save(&ours), Ok(Saved::Written));
+
+        // Another tab writes: saving, reloading and undo need the reader.
+        let mut theirs = ours.clone();
+        theirs.preferences.sound = !theirs.preferences.sound;
+        theirs.revision = 2;
+        let their_text = format::encode(&theirs);
+        backend.set(DOC_KEY, &their_text).unwrap();
+        backend
+            .set(UNDO_IMPORT_KEY, &encode_undo(&ours, t(3)))
+            .unwrap();
+        let mut edited = ours.clone();
+        edited.sessions.pop();
+        edited.revision = 2;
+        assert_eq!(store.save(&edited), Err(SaveError::NeedsReader));
+        assert_eq!(store.reload().err(), Some(SaveError::NeedsReader));
+        assert_eq!(
+            store.undo_import(&edited).err(),
+            Some(SaveError::NeedsReader)
+        );
+        assert_eq!(store.undo_available(), Ok(None));
+        assert_eq!(
+            stored(&backend),
+            Some(their_text.clone()),
+            "nothing written"
+        );
+
+        // With the reader, the same save merges both tabs' changes.
+        store.set_reader(Reader::real());
+        assert!(store.has_reader());
+        assert_eq!(store.undo_available(), Ok(Some(t(3))));
+        let Ok(Saved::Merged(merged)) = store.save(&edited) else {
+            panic!("expected a merge");
+        };
+        assert_eq!(merged.preferences.sound, theirs.preferences.sound);
+        assert_eq!(merged.sessions, edited.sessions);
+
+        // Text stored: opening without a reader gives the backend back.
+        let text = stored(&backend).unwrap();
+        let Err(NeedsReader(back)) = Store::open_unread(Box::new(backend.clone())) else {
+            panic!("opened stored text without a reader");
+        };
+        assert_eq!(back.get(DOC_KEY).unwrap(), Some(text.clone()));
+        let (_, loaded) = Store::open_reading(back, Reader::real());
+        assert_eq!(loaded.startup, Startup::Loaded);
+        assert_eq!(loaded.doc, *merged);
+    }
+
+    /// Storage that cannot be read opens on memory, with or without a reader.
+    #[test]
+    fn without_a_reader_unavailable_storage_still_opens_on_memory() {
+        let (store, loaded) = Store::open_unread(Box::new(FailingBackend)).unwrap();
+        assert!(matches!(loaded.startup, Startup::Unavailable(_)));
+        assert!(store.is_memory());
+    }
+
+    /// The undo copy is written as serde_json writes its object, so copies
+    /// written before and after this writer read the same.
+    #[test]
+    fn the_undo_copy_is_the_text_of_its_json_object() {
+        let doc = full_doc();
+        let mut object = Map::new();
+        object.insert("replaced_at".into(), serde_json::to_value(t(2)).unwrap());
+        object.insert("data".into(), format::to_value(&doc));
+        assert_eq!(encode_undo(&doc, t(2)), Value::Object(object).to_string());
+        assert_eq!(
+            decode_undo(&encode_undo(&doc, t(2)), &MIGRATIONS),
+            Ok((t(2), doc))
+        );
     }
 
     #[test]

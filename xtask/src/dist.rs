@@ -89,7 +89,7 @@ pub fn write_index(
 ) -> Result<(), String> {
     let html = std::fs::read_to_string(template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
-    let boot = boot_module(&built.js, &built.wasm, &built.openings)?;
+    let boot = boot_module(&built.js, &built.wasm, &built.openings, &built.reading)?;
     let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     std::fs::write(out.join(&boot_name), boot)
         .map_err(|e| format!("cannot write {boot_name}: {e}"))?;
@@ -117,7 +117,10 @@ pub fn write_index(
 ///   deep link's screen) beside the main module, in
 ///   `globalThis.__rollwiseEarly`, where the link module takes them
 ///   (`merge::COMPILE_NOW`). Before, they were asked for during the first
-///   render and were ready only well after it;
+///   render and were ready only well after it. When data is stored (the
+///   inline script of `shell.rs` marks `<html>` with `rw-stored`), the
+///   modules that read it (`reading`) come first: every screen waits for
+///   them then;
 /// - the page will write dates, and a page's first `Intl.DateTimeFormat`
 ///   loads the locale's data (15 to 20 ms here; the next ones take a
 ///   fraction of a millisecond). It makes one while the WASM downloads,
@@ -127,6 +130,7 @@ pub fn boot_module(
     js: &str,
     wasm: &str,
     openings: &[(String, Vec<String>)],
+    reading: &[String],
 ) -> Result<String, String> {
     let safe = |text: &str| {
         text.chars()
@@ -143,6 +147,13 @@ pub fn boot_module(
         table.push(format!("['{path}', [{}]]", files.join(", ")));
     }
     let table = table.join(", ");
+    if !reading.iter().all(|f| safe(f)) {
+        return Err(format!(
+            "a reading module's file has unexpected characters: {reading:?}"
+        ));
+    }
+    let reading: Vec<String> = reading.iter().map(|f| format!("'./{f}'")).collect();
+    let reading = reading.join(", ");
     Ok(format!(
         r#"const root = document.documentElement;
 const first = root.classList.contains('rw-shell');
@@ -164,8 +175,9 @@ if (!first) {{
   const base = new URL('./', import.meta.url).pathname;
   const path = location.pathname;
   const below = path.startsWith(base) ? path.slice(base.length).replace(/^index\.html$/, '').replace(/\/+$/, '') : null;
-  const needs = new Map([{table}]).get(below);
-  if (needs) {{
+  const reading = root.classList.contains('rw-stored') ? [{reading}] : [];
+  const needs = [...new Set([...reading, ...(new Map([{table}]).get(below) || [])])];
+  if (needs.length) {{
     globalThis.__rollwiseEarly = new Map(needs.map((file) => {{
       const url = new URL(file, import.meta.url).href;
       const compiled = WebAssembly.compileStreaming(fetch(url));
@@ -381,7 +393,11 @@ mod tests {
                 vec!["split_session-3.wasm".to_string()],
             ),
         ];
-        let boot = boot_module("app-1.js", "app-1_bg.wasm", &openings).unwrap();
+        let reading = vec![
+            "chunks_reader-4.wasm".to_string(),
+            "split_reader-5.wasm".to_string(),
+        ];
+        let boot = boot_module("app-1.js", "app-1_bg.wasm", &openings, &reading).unwrap();
         assert!(boot.contains("fetch(new URL('./app-1_bg.wasm', import.meta.url))"));
         assert!(boot.contains("await import('./app-1.js')"));
         assert!(boot.contains("init({ module_or_path: wasm })"));
@@ -400,9 +416,15 @@ mod tests {
             boot.find("fetch(new URL('./app-1_bg.wasm'").unwrap()
                 < boot.find("compileStreaming").unwrap()
         );
+        // With data stored, the reading modules come first.
+        assert!(boot.contains(
+            "classList.contains('rw-stored') ? ['./chunks_reader-4.wasm', './split_reader-5.wasm'] : []"
+        ));
         // Anything that could break out of the table is refused.
         let odd = vec![("x']);alert(1);//".to_string(), Vec::new())];
-        assert!(boot_module("app-1.js", "app-1_bg.wasm", &odd).is_err());
+        assert!(boot_module("app-1.js", "app-1_bg.wasm", &odd, &[]).is_err());
+        let odd_reading = vec!["x'];alert(1);//".to_string()];
+        assert!(boot_module("app-1.js", "app-1_bg.wasm", &[], &odd_reading).is_err());
     }
 
     #[test]

@@ -31,10 +31,12 @@ use std::process::Command;
 use crate::tools::run_quiet;
 
 /// The modules whose chunks are grouped first, by the short name of their
-/// split point: the dashboard (Home for anyone with data stored), then the
-/// screens by how often they are opened. Modules not listed come after, in
+/// split point: the reader of stored data and the dashboard (both needed by
+/// anyone with data stored at Home), then the screens by how often they are
+/// opened. Modules not listed come after, in
 /// the link module's order. Every name here must exist in the build.
 pub const PRIORITY: &[&str] = &[
+    READER_MODULE,
     "dashboard",
     "session",
     "log",
@@ -226,10 +228,16 @@ pub struct Merged {
     /// data is stored) and the files it needs: its chunk groups, then the
     /// module itself.
     pub openings: Vec<(String, Vec<String>)>,
+    /// The files of the reader of stored data (`ui::data::reader`), which
+    /// every screen needs when data is stored: its chunk groups, then the
+    /// module itself.
+    pub reading: Vec<String>,
 }
 
 /// The split point of Home's dashboard, which opens at the base path.
 const HOME_MODULE: &str = "dashboard";
+/// The split point of the reader of stored data.
+const READER_MODULE: &str = "reader";
 
 /// The path below the base that opens the split point `ident`, if it is a
 /// screen: the router's lazy routes are named `__<path>_route_view_<n>`.
@@ -268,23 +276,30 @@ pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Merged,
         files.push(out.join(&file));
     }
     let mut openings = Vec::new();
+    let mut reading = Vec::new();
     for loader in link.loaders.iter().filter(|l| l.exported) {
         files.push(out.join(&loader.file));
-        if let Some(path) = opening_path(&loader.ident) {
-            let mut needs: Vec<String> = Vec::new();
-            for (name, members) in &groups {
-                if members.iter().any(|m| loader.deps.contains(m)) {
-                    needs.push(group_file(name));
-                }
+        let mut needs: Vec<String> = Vec::new();
+        for (name, members) in &groups {
+            if members.iter().any(|m| loader.deps.contains(m)) {
+                needs.push(group_file(name));
             }
-            needs.push(loader.file.clone());
+        }
+        needs.push(loader.file.clone());
+        if let Some(path) = opening_path(&loader.ident) {
             openings.push((path, needs));
+        } else if short_name(&loader.ident) == READER_MODULE {
+            reading = needs;
         }
     }
     let rewritten = rewrite(&link, &groups);
     std::fs::write(link_path, rewritten)
         .map_err(|e| format!("cannot write {}: {e}", link_path.display()))?;
-    Ok(Merged { files, openings })
+    Ok(Merged {
+        files,
+        openings,
+        reading,
+    })
 }
 
 fn group_file(name: &str) -> String {
@@ -693,7 +708,7 @@ export const __wasm_split_load_dashboard_1087 = wrapAsyncCb(makeLoad(() => {
                 "export const __wasm_split_load_{name}_1 = wrapAsyncCb(makeLoad(() => {{\n    const src = fetch(new URL(\"./split_{name}_1.wasm\", import.meta.url));\n}}\n, []));\n"
             ));
         }
-        assert!(groups(&link).unwrap_err().contains("\"log\""));
+        assert!(groups(&link).unwrap_err().contains("\"reader\""));
         let link = parse(&with_all).unwrap();
         assert_eq!(
             groups(&link).unwrap(),

@@ -27,8 +27,11 @@ pub const SHELL_MARKER: &str = "<!-- xtask:shell -->";
 
 /// Shows the copy when nothing is stored (a first visit) and the path is the
 /// start page (it ends with `/`, at the root or under a sub-path). Storage
-/// that throws counts as a first visit: the app then starts empty too.
-pub const SHELL_SCRIPT: &str = "try{if(localStorage.getItem(\"rollwise.data\")===null&&/\\/(index\\.html)?$/.test(location.pathname))document.documentElement.classList.add(\"rw-shell\")}catch(e){}";
+/// that throws shows no copy: the app then starts empty, on memory. When a
+/// document is stored, it marks `<html>` with `rw-stored` instead: the
+/// bootstrap module then starts compiling the code that reads it
+/// (`dist::boot_module`).
+pub const SHELL_SCRIPT: &str = "try{var c=document.documentElement.classList;if(localStorage.getItem(\"rollwise.data\")!==null)c.add(\"rw-stored\");else if(/\\/(index\\.html)?$/.test(location.pathname))c.add(\"rw-shell\")}catch(e){}";
 
 /// Renders the built app in `out` in Chromium and writes its first screen
 /// into `out/index.html`.

@@ -52,6 +52,9 @@ pub struct Output {
     /// base that opens it (`""`: Home with data stored); empty without the
     /// split. The bootstrap module starts compiling them with the main one.
     pub openings: Vec<(String, Vec<String>)>,
+    /// The lazily loaded modules that read stored data, which every screen
+    /// needs when data is stored; empty without the split.
+    pub reading: Vec<String>,
 }
 
 /// Builds into `out` and returns what it wrote.
@@ -65,11 +68,11 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     std::fs::create_dir_all(&stage)
         .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
 
-    let (bindgen_input, lazy, openings) = if spec.split {
+    let (bindgen_input, lazy, openings, reading) = if spec.split {
         let split = split(&bytes, &name, &hash, &stage, out)?;
-        (split.main, split.files, split.openings)
+        (split.main, split.files, split.openings, split.reading)
     } else {
-        (raw.clone(), Vec::new(), Vec::new())
+        (raw.clone(), Vec::new(), Vec::new(), Vec::new())
     };
     bindgen(&bindgen_input, &name, out, spec.split)?;
     let wasm = format!("{name}_bg.wasm");
@@ -81,6 +84,7 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
         js: format!("{name}.js"),
         wasm,
         openings,
+        reading,
     })
 }
 
@@ -185,6 +189,8 @@ struct Split {
     /// The modules each screen opened at a path needs (see
     /// [`crate::merge::Merged::openings`]), by their final names.
     openings: Vec<(String, Vec<String>)>,
+    /// The reader's modules ([`crate::merge::Merged::reading`]).
+    reading: Vec<String>,
 }
 
 /// Splits the module at its split points and merges the shared chunks
@@ -244,26 +250,28 @@ fn split(bytes: &[u8], name: &str, hash: &str, stage: &Path, out: &Path) -> Resu
     std::fs::write(&link_path, link).map_err(|e| format!("cannot write {link_file}: {e}"))?;
     files.push(link_file);
     files.sort();
+    let hashed = |needs: &[String]| {
+        needs
+            .iter()
+            .map(|file| {
+                hashed_names
+                    .get(file)
+                    .cloned()
+                    .ok_or(format!("{file} was not written"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+    };
     let openings = merged
         .openings
-        .into_iter()
-        .map(|(path, needs)| {
-            let needs = needs
-                .iter()
-                .map(|file| {
-                    hashed_names
-                        .get(file)
-                        .cloned()
-                        .ok_or(format!("{file} was not written"))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok((path, needs))
-        })
+        .iter()
+        .map(|(path, needs)| Ok((path.clone(), hashed(needs)?)))
         .collect::<Result<Vec<_>, String>>()?;
+    let reading = hashed(&merged.reading)?;
     Ok(Split {
         main: main_out,
         files,
         openings,
+        reading,
     })
 }
 

@@ -20,6 +20,7 @@ mod export;
 mod files;
 pub mod hooks;
 mod provider;
+mod reader;
 mod recovery;
 mod settings;
 pub mod text;

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::hooks::{use_page_hide, use_storage_changes};
+use super::reader::with_reader;
 use super::recovery::{RecoveryScreen, UpdateScreen};
 use crate::domain::{ReactionId, SessionId};
 use crate::storage::backend::{Backend, LocalStorageBackend};
@@ -25,7 +26,7 @@ use crate::storage::backup::ImportCandidate;
 use crate::storage::doc::AppDoc;
 use crate::storage::merge::{merge_import, DocPart, ImportMerge};
 use crate::storage::persist::{self, Persistence};
-use crate::storage::store::{Kept, Loaded, SaveError, Saved, Startup, Store};
+use crate::storage::store::{Kept, Loaded, NeedsReader, SaveError, Saved, Startup, Store};
 
 /// The longest a change waits before it is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -33,6 +34,9 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// What the app shows instead of (or around) the pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
+    /// The stored document is being read (its reader's code is loading):
+    /// nothing is shown yet.
+    Opening,
     /// The pages, with banners.
     App,
     /// The stored text is unreadable: recovery instead of the pages.
@@ -134,21 +138,61 @@ pub fn request_persistence() {
 }
 
 impl AppData {
-    /// Opens the store over `backend` and builds the handle.
+    /// Opens the store over `backend` and builds the handle. With nothing
+    /// stored it opens at once; with a stored document, the screen is
+    /// [`Screen::Opening`] until the reader's code is there (at once in
+    /// builds without the split) and the document is read.
     pub fn open(backend: Box<dyn Backend>) -> AppData {
-        let (store, loaded) = Store::open(backend);
         let data = AppData {
             doc: RwSignal::new(AppDoc::default()),
-            status: RwSignal::new(DataStatus::default()),
+            status: RwSignal::new(DataStatus {
+                screen: Screen::Opening,
+                ..DataStatus::default()
+            }),
             persistence: RwSignal::new(PersistState::Checking),
             undo: RwSignal::new(None),
-            store: StoredValue::new_local(Some(store)),
+            store: StoredValue::new_local(None),
             timer: StoredValue::new(None),
             dirty: StoredValue::new(false),
         };
-        data.apply_loaded(loaded, None);
-        data.refresh_undo();
+        match Store::open_unread(backend) {
+            Ok((store, loaded)) => data.opened(store, loaded),
+            Err(NeedsReader(backend)) => with_reader(move |reader| {
+                if !data.status.is_disposed() {
+                    let (store, loaded) = Store::open_reading(backend, reader);
+                    data.opened(store, loaded);
+                }
+            }),
+        }
         data
+    }
+
+    fn opened(&self, store: Store, loaded: Loaded) {
+        self.store.set_value(Some(store));
+        self.apply_loaded(loaded, None);
+        self.refresh_undo();
+    }
+
+    /// Hands the store the code that reads stored text, loading it first
+    /// when needed, then runs `then`. The store needs it only once text is
+    /// stored: another tab saved, or an import or its undo.
+    fn with_reader(&self, then: impl FnOnce(AppData) + 'static) {
+        let this = *self;
+        with_reader(move |reader| {
+            if this.with_store(|s| s.set_reader(reader)).is_some() {
+                this.refresh_undo();
+                then(this);
+            }
+        });
+    }
+
+    /// Starts loading the code that reads stored text, if the store has
+    /// none yet: the import panel calls it when a file is chosen, so that
+    /// applying the import finds it there.
+    pub fn prepare_reader(&self) {
+        if self.with_store(|s| s.has_reader()) == Some(false) {
+            self.with_reader(|_| {});
+        }
     }
 
     /// The document, in domain types.
@@ -232,11 +276,16 @@ impl AppData {
     /// downloads, and this encoding (about 20 ms for five years of data)
     /// would then delay the dashboard. Without idle callbacks (Safari) the
     /// first save does that work itself, as before.
+    ///
+    /// On a first run, the store has no reader (nothing was stored): it is
+    /// loaded then too, so that a save that finds another tab's text can
+    /// read it.
     fn prepare_saves_when_idle(&self) {
         let this = *self;
         crate::ui::schedule::after_first_screen(move || {
             request_idle_callback(move || {
                 this.with_store(Store::prepare_saves);
+                this.prepare_reader();
             });
         });
     }
@@ -297,6 +346,9 @@ impl AppData {
                 });
             }
             Err(SaveError::StoredUnreadable(_)) => self.reload(Some(self.doc.get_untracked())),
+            // Another tab stored text this store cannot read yet: save
+            // again once it can (the change stays pending meanwhile).
+            Err(SaveError::NeedsReader) => self.with_reader(|this| this.flush()),
             Err(e) => self.status.update(|s| s.write_failed = Some(e)),
         }
     }
@@ -345,6 +397,10 @@ impl AppData {
             self.flush();
             return;
         }
+        if self.with_store(|s| s.has_reader()) == Some(false) {
+            self.with_reader(|this| this.on_other_tab());
+            return;
+        }
         let before = self.doc.get_untracked();
         self.reload(None);
         let changed = self.doc.with_untracked(|d| *d != before);
@@ -357,7 +413,7 @@ impl AppData {
 
     fn reload(&self, unsaved: Option<AppDoc>) {
         let memory = self.status.with_untracked(|s| s.unavailable.clone());
-        if let Some(Some(loaded)) = self
+        if let Some(Some(Ok(loaded))) = self
             .store
             .try_update_value(|s| s.as_mut().map(|store| store.reload()))
         {
@@ -522,11 +578,13 @@ pub fn DataProvider(children: ChildrenFn) -> impl IntoView {
             Screen::App => 0,
             Screen::Recovery { .. } => 1,
             Screen::UpdateNeeded { .. } => 2,
+            Screen::Opening => 3,
         })
     });
     move || match screen.get() {
         0 => children().into_any(),
         1 => view! { <RecoveryScreen /> }.into_any(),
-        _ => view! { <UpdateScreen /> }.into_any(),
+        2 => view! { <UpdateScreen /> }.into_any(),
+        _ => ().into_any(),
     }
 }

@@ -181,6 +181,7 @@ pub fn save_error(e: &SaveError) -> String {
             parts_text(parts)
         ),
         SaveError::NothingToUndo => "There is no import to undo.".into(),
+        SaveError::NeedsReader => "Rollwise is still loading the part that reads your saved data. Nothing was changed; try again in a moment.".into(),
     }
 }
 

@@ -80,6 +80,8 @@ pub fn ImportPanel(id: &'static str) -> impl IntoView {
         // Choosing the same file again must fire `change` again.
         input.set_value("");
         step.set(Step::Reading);
+        // Applying the import may have to read the stored document.
+        data.prepare_reader();
         spawn_local(async move {
             let next = match files::read_text(file).await {
                 Err(FileError::TooLarge(bytes)) => {
