@@ -31,7 +31,9 @@ for (const route of routes) {
   await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
   interactive = true;
   // Requests the page started after the mark (the page may have gone on
-  // while this script waited) are not part of the first load.
+  // while this script waited) are not part of the first load. A resource's
+  // timing entry appears once it has loaded: wait for the network first.
+  await page.waitForLoadState('networkidle');
   const late = await page.evaluate(() => {
     const mark = performance.getEntriesByName('rollwise:interactive')[0].startTime;
     return performance

@@ -158,7 +158,7 @@ test('with data stored, Home compiles its own modules from the start, and fetche
   expect(wasm[2]).toMatch(/^split_reader_/);
 });
 
-test('a first visit is interactive without the code that reads stored data, which loads after', async ({ page }) => {
+test('a first visit is interactive without the code that reads stored data, which loads with the first change', async ({ page }) => {
   await page.goto('./');
   await waitForApp(page);
   await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
@@ -174,9 +174,15 @@ test('a first visit is interactive without the code that reads stored data, whic
   const early = (await wasm()).filter((entry) => entry.early).map((entry) => entry.file);
   expect(early).toHaveLength(1);
   expect(early[0]).toMatch(/^rollwise-/);
-  // Once the first screen is idle, it is fetched, so that a save that finds
-  // another tab's data can read it.
+  const readers = async () => (await wasm()).filter((entry) => entry.file.includes('reader')).length;
+  await page.waitForLoadState('networkidle');
+  expect(await readers(), 'fetched before anything changed').toBe(0);
+  // The first change fetches it, so that a save that finds another tab's
+  // data can read it; the change is saved either way.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('switch', { name: 'Sound at each step' }).uncheck();
+  await expect.poll(readers).toBe(2);
   await expect
-    .poll(async () => (await wasm()).filter((entry) => !entry.early && entry.file.includes('reader')).length)
-    .toBe(2);
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('rollwise.data') ?? 'null')?.preferences?.sound))
+    .toBe(false);
 });

@@ -22,6 +22,9 @@
 //!   are refused ([`SaveError::Paused`]) until [`Store::resolve_recovery`]
 //!   or an import, both explicit choices of the person.
 //! - A migrated document is written only after the pre-migration copy is.
+//! - Without a [`Reader`], stored text is never read, written over or
+//!   merged: whatever would need it fails with [`SaveError::NeedsReader`]
+//!   and changes nothing (the UI loads the reader and asks again).
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;

@@ -187,8 +187,8 @@ impl AppData {
     }
 
     /// Starts loading the code that reads stored text, if the store has
-    /// none yet: the import panel calls it when a file is chosen, so that
-    /// applying the import finds it there.
+    /// none yet: on the first change, and when the import panel's file is
+    /// chosen, so that saving or applying the import finds it there.
     pub fn prepare_reader(&self) {
         if self.with_store(|s| s.has_reader()) == Some(false) {
             self.with_reader(|_| {});
@@ -228,6 +228,11 @@ impl AppData {
             doc.revision = doc.revision.saturating_add(1);
         });
         self.dirty.set_value(true);
+        // On a first run the store has no reader: it is loaded with the
+        // first change, not with the first screen (where it would compete
+        // with the screen for the network and the main thread), so that a
+        // save that finds another tab's text can read it.
+        self.prepare_reader();
         self.schedule_save();
     }
 
@@ -276,16 +281,11 @@ impl AppData {
     /// downloads, and this encoding (about 20 ms for five years of data)
     /// would then delay the dashboard. Without idle callbacks (Safari) the
     /// first save does that work itself, as before.
-    ///
-    /// On a first run, the store has no reader (nothing was stored): it is
-    /// loaded then too, so that a save that finds another tab's text can
-    /// read it.
     fn prepare_saves_when_idle(&self) {
         let this = *self;
         crate::ui::schedule::after_first_screen(move || {
             request_idle_callback(move || {
                 this.with_store(Store::prepare_saves);
-                this.prepare_reader();
             });
         });
     }

@@ -3,9 +3,10 @@
 //!
 //! In the release build (the cfg `rollwise_split`) it is a WASM module of
 //! its own, with serde_json's parser and the stored types' deserializers:
-//! about a fifth of the app's code. A first visit has nothing stored, so
+//! about a sixth of the app's code. A first visit has nothing stored, so
 //! its first screen becomes interactive without it; the provider fetches
-//! it once that screen has rendered. With data stored, the bootstrap module
+//! it with the first change (or a chosen backup, or another tab's write).
+//! With data stored, the bootstrap module
 //! starts compiling it with the main module (`xtask/src/dist.rs`), and the
 //! provider opens the store as soon as it is there.
 //!
