@@ -33,6 +33,33 @@ pub fn local_date(now: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
     now.with_timezone(&offset).date_naive()
 }
 
+/// `date` as `YYYY-MM-DD` (what chrono's `%Y-%m-%d` writes for the years
+/// 0 to 9999), for file names and form values. Written by hand: chrono's
+/// format-string machinery is about 10 KB of WASM that the start page would
+/// otherwise carry for a file name.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// The English name of `date`'s month ("March").
+pub fn month_name(date: NaiveDate) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES[date.month0() as usize % 12]
+}
+
 /// The instant local midnight starts `date` in `offset`.
 pub fn local_midnight(date: NaiveDate, offset: FixedOffset) -> Option<DateTime<Utc>> {
     let naive = date.and_hms_opt(0, 0, 0)?;
@@ -85,6 +112,37 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn iso_dates_and_month_names_are_what_chrono_writes() {
+        let table = [
+            (d(2025, 3, 3), "2025-03-03", "March"),
+            (d(2024, 12, 31), "2024-12-31", "December"),
+            (d(2026, 1, 1), "2026-01-01", "January"),
+            (d(999, 7, 9), "0999-07-09", "July"),
+        ];
+        for (date, iso, month) in table {
+            assert_eq!(iso_date(date), iso);
+            assert_eq!(month_name(date), month);
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod laws {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// Law: for every date of the years 0 to 9999, the hand-written
+            /// forms equal chrono's `%Y-%m-%d` and `%B`.
+            #[test]
+            fn the_same_as_chrono(days in 0i64..3_652_424) {
+                let date = d(0, 1, 1) + Duration::days(days);
+                prop_assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
+                prop_assert_eq!(month_name(date), date.format("%B").to_string());
+            }
+        }
     }
 
     /// Calendar months clamp to the end of a shorter month.

@@ -22,6 +22,7 @@ use super::doc::{AppDoc, Counts};
 use super::format::{self, DecodeError, Migrations, CURRENT_VERSION};
 use super::validate::{check_not_in_future, Problem, FUTURE_TOLERANCE};
 use crate::domain::order;
+use crate::domain::time::iso_date;
 
 /// The format tag of a backup file.
 pub const BACKUP_FORMAT: &str = "rollwise-backup";
@@ -110,7 +111,7 @@ pub struct ImportCandidate {
 
 /// The file name of a backup made on `local_date`.
 pub fn file_name(local_date: NaiveDate) -> String {
-    format!("rollwise-backup-{}.json", local_date.format("%Y-%m-%d"))
+    format!("rollwise-backup-{}.json", iso_date(local_date))
 }
 
 /// Writes a backup of `doc` made at `exported_at`.

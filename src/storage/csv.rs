@@ -11,16 +11,17 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 
 use std::collections::BTreeMap;
 
+use crate::domain::time::iso_date;
 use crate::domain::{Reaction, ReactionId, ReactionStatus, Session, Zone};
 
 /// The file name of the sessions CSV made on `local_date`.
 pub fn sessions_file_name(local_date: NaiveDate) -> String {
-    format!("rollwise-sessions-{}.csv", local_date.format("%Y-%m-%d"))
+    format!("rollwise-sessions-{}.csv", iso_date(local_date))
 }
 
 /// The file name of the reactions CSV made on `local_date`.
 pub fn reactions_file_name(local_date: NaiveDate) -> String {
-    format!("rollwise-reactions-{}.csv", local_date.format("%Y-%m-%d"))
+    format!("rollwise-reactions-{}.csv", iso_date(local_date))
 }
 
 /// The sessions as CSV.

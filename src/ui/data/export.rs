@@ -1,8 +1,9 @@
 //! The downloads the data screens offer: backup, CSVs and raw text.
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Local, NaiveDate, Utc};
 
 use super::files::{download, FileError};
+use crate::domain::time::{iso_date, month_name};
 use crate::storage::backup;
 use crate::storage::csv;
 use crate::storage::doc::AppDoc;
@@ -14,7 +15,8 @@ pub fn local_today() -> NaiveDate {
 
 /// An instant as a local date in words ("3 March 2025").
 pub fn local_date(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%-d %B %Y").to_string()
+    let date = at.with_timezone(&Local).date_naive();
+    format!("{} {} {}", date.day(), month_name(date), date.year())
 }
 
 /// Downloads a backup of `doc`; returns the file name.
@@ -44,7 +46,7 @@ pub fn reactions_file(doc: &AppDoc) -> Result<String, FileError> {
 
 /// Downloads stored text exactly as it was; returns the file name.
 pub fn raw_file(raw: &str) -> Result<String, FileError> {
-    let name = format!("rollwise-raw-data-{}.txt", local_today().format("%Y-%m-%d"));
+    let name = format!("rollwise-raw-data-{}.txt", iso_date(local_today()));
     download(&name, "text/plain", raw)?;
     Ok(name)
 }
