@@ -114,19 +114,89 @@ pub fn file_name(local_date: NaiveDate) -> String {
     format!("rollwise-backup-{}.json", iso_date(local_date))
 }
 
-/// Writes a backup of `doc` made at `exported_at`.
+/// Writes a backup of `doc` made at `exported_at`: the object's JSON with
+/// serde_json's pretty layout, keys in byte order.
+///
+/// It is written as text, with no JSON value in between: the stored text of
+/// a document ([`format::encode`]) is already canonical (keys in byte
+/// order, no whitespace), so the canonical text of the whole object is a
+/// few strings around it, and [`pretty`] lays it out. The start page, which
+/// offers a backup when a save fails, then carries neither serde_json's
+/// parser nor its value type. A test checks the bytes against the object
+/// built as a value.
 pub fn export(doc: &AppDoc, exported_at: DateTime<Utc>) -> String {
-    let mut object = Map::new();
-    object.insert("format".into(), Value::from(BACKUP_FORMAT));
-    object.insert("schema_version".into(), Value::from(CURRENT_VERSION));
-    object.insert(
-        "exported_at".into(),
-        serde_json::to_value(exported_at).unwrap_or(Value::Null),
+    let text = |value: Result<String, serde_json::Error>| value.unwrap_or_else(|_| "null".into());
+    let fields = format!(
+        "\"data\":{},\"exported_at\":{},\"format\":{},\"schema_version\":{}",
+        format::encode(doc),
+        text(serde_json::to_string(&exported_at)),
+        text(serde_json::to_string(BACKUP_FORMAT)),
+        CURRENT_VERSION,
     );
-    object.insert("data".into(), format::to_value(doc));
-    let sum = checksum(&object);
-    object.insert("checksum".into(), Value::from(sum));
-    serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default()
+    let sum = checksum_of(&format!("{{{fields}}}"));
+    pretty(&format!(
+        "{{\"checksum\":{},{fields}}}",
+        text(serde_json::to_string(&sum))
+    ))
+}
+
+/// Lays out compact JSON text (no whitespace outside strings) the way
+/// `serde_json::to_string_pretty` writes its value: two spaces a level,
+/// `"key": value`, one member or element a line, `{}` and `[]` when empty.
+pub fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The checksum of a backup object (its `checksum` field is left out).
@@ -135,7 +205,12 @@ pub fn checksum(object: &Map<String, Value>) -> String {
     let mut without = object.clone();
     without.remove("checksum");
     canonical(&Value::Object(without), &mut text);
-    let digest = Sha256::digest(text.as_bytes());
+    checksum_of(&text)
+}
+
+/// The checksum of a canonical text.
+fn checksum_of(canonical: &str) -> String {
+    let digest = Sha256::digest(canonical.as_bytes());
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     format!("{CHECKSUM_PREFIX}{hex}")
 }
@@ -270,6 +345,53 @@ mod tests {
     fn file_name_uses_the_local_date() {
         let date = NaiveDate::from_ymd_opt(2025, 3, 7).unwrap();
         assert_eq!(file_name(date), "rollwise-backup-2025-03-07.json");
+    }
+
+    /// The backup as it was written before: the object built as a JSON
+    /// value, then serde_json's pretty text of it.
+    fn export_by_value(doc: &AppDoc, exported_at: DateTime<Utc>) -> String {
+        let mut object = Map::new();
+        object.insert("format".into(), Value::from(BACKUP_FORMAT));
+        object.insert("schema_version".into(), Value::from(CURRENT_VERSION));
+        object.insert(
+            "exported_at".into(),
+            serde_json::to_value(exported_at).unwrap(),
+        );
+        object.insert("data".into(), format::to_value(doc));
+        let sum = checksum(&object);
+        object.insert("checksum".into(), Value::from(sum));
+        serde_json::to_string_pretty(&Value::Object(object)).unwrap()
+    }
+
+    #[test]
+    fn the_backup_text_is_the_pretty_text_of_its_json_object() {
+        let empty = AppDoc {
+            revision: 3,
+            ..AppDoc::default()
+        };
+        for doc in [full_doc(), empty] {
+            assert_eq!(export(&doc, now()), export_by_value(&doc, now()));
+        }
+    }
+
+    #[test]
+    fn pretty_lays_out_like_serde_json() {
+        let table = [
+            r#"{}"#,
+            r#"[]"#,
+            r#"{"a":[],"b":{},"c":[1,2,{"d":null}],"e":"x, y: {z} [w] \"q\" \\"}"#,
+            r#"[[[]],[{}],"",-1.5e-7,true,false]"#,
+            r#""just a string""#,
+            r#"{"emoji":"🙂","ключ":"значение"}"#,
+        ];
+        for compact in table {
+            let value: Value = serde_json::from_str(compact).unwrap();
+            assert_eq!(
+                pretty(compact),
+                serde_json::to_string_pretty(&value).unwrap(),
+                "{compact}"
+            );
+        }
     }
 
     #[test]

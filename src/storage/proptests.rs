@@ -378,3 +378,37 @@ proptest! {
         }
     }
 }
+
+/// Any JSON value, nested a few levels, with strings that need escaping.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        "[ -~\"\\\\\n\tä🙂{}\\[\\],:]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+            prop::collection::btree_map("[ -~\"\\\\:,{}]{0,8}", inner, 0..6)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// Law: laying out a value's compact text gives serde_json's pretty
+    /// text of the same value.
+    #[test]
+    fn pretty_text_is_serde_jsons(value in json_value()) {
+        let compact = value.to_string();
+        prop_assert_eq!(
+            super::backup::pretty(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+    }
+}
