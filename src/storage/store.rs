@@ -304,9 +304,12 @@ impl Store {
         }
     }
 
-    /// Hands the store its reader (kept if it has one already).
-    pub fn set_reader(&mut self, reader: Reader) {
+    /// Hands the store its reader (kept if it has one already). Returns
+    /// true when the store had none.
+    pub fn set_reader(&mut self, reader: Reader) -> bool {
+        let new = self.reader.is_none();
         self.reader.get_or_insert(reader);
+        new
     }
 
     /// Returns true once the store can read stored text.
@@ -329,21 +332,26 @@ impl Store {
         }
     }
 
-    /// Forgets the base: nothing is stored.
-    fn load_empty(&mut self) -> Loaded {
+    /// Forgets the base and the state read with it.
+    fn forget_base(&mut self) {
         self.mode = Mode::Normal;
         self.pending_copy = None;
         self.base = AppDoc::default();
         self.base_text = None;
+    }
+
+    /// Nothing is stored: an empty base.
+    fn load_empty(&mut self) -> Loaded {
+        self.forget_base();
         loaded(AppDoc::default(), Startup::Fresh)
     }
 
     /// Reads `raw` (the text under [`DOC_KEY`]) as the base.
     fn load(&mut self, raw: Option<String>, reader: Reader) -> Loaded {
-        let empty = self.load_empty();
         let Some(raw) = raw else {
-            return empty;
+            return self.load_empty();
         };
+        self.forget_base();
         match reader.decode(&raw) {
             Ok(decoded) if !decoded.migrated() => {
                 self.base = decoded.doc.clone();

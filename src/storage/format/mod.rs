@@ -235,9 +235,10 @@ fn migrate(mut value: Value, from: u32, migrations: &Migrations) -> Result<Value
     Ok(value)
 }
 
-/// The stored JSON value of a document, in the current version. It is read
-/// from [`encode`]'s text, so the types' serializers exist once in the WASM.
-pub fn to_value(doc: &AppDoc) -> Value {
+/// The stored JSON value of a document, in the current version, read from
+/// [`encode`]'s text. Only tests need it: the app writes text, never values.
+#[cfg(test)]
+pub(crate) fn to_value(doc: &AppDoc) -> Value {
     serde_json::from_str(&encode(doc)).unwrap_or(Value::Null)
 }
 

@@ -179,18 +179,27 @@ impl AppData {
     fn with_reader(&self, then: impl FnOnce(AppData) + 'static) {
         let this = *self;
         with_reader(move |reader| {
-            if this.with_store(|s| s.set_reader(reader)).is_some() {
+            let Some(new) = this.with_store(|s| s.set_reader(reader)) else {
+                return;
+            };
+            // An undo copy is offered only once it can be read.
+            if new {
                 this.refresh_undo();
-                then(this);
             }
+            then(this);
         });
+    }
+
+    /// Returns true while the store is open without its reader.
+    fn lacks_reader(&self) -> bool {
+        self.with_store(|s| s.has_reader()) == Some(false)
     }
 
     /// Starts loading the code that reads stored text, if the store has
     /// none yet: on the first change, and when the import panel's file is
     /// chosen, so that saving or applying the import finds it there.
     pub fn prepare_reader(&self) {
-        if self.with_store(|s| s.has_reader()) == Some(false) {
+        if self.lacks_reader() {
             self.with_reader(|_| {});
         }
     }
@@ -397,7 +406,7 @@ impl AppData {
             self.flush();
             return;
         }
-        if self.with_store(|s| s.has_reader()) == Some(false) {
+        if self.lacks_reader() {
             self.with_reader(|this| this.on_other_tab());
             return;
         }

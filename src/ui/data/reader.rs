@@ -6,9 +6,9 @@
 //! about a sixth of the app's code. A first visit has nothing stored, so
 //! its first screen becomes interactive without it; the provider fetches
 //! it with the first change (or a chosen backup, or another tab's write).
-//! With data stored, the bootstrap module
-//! starts compiling it with the main module (`xtask/src/dist.rs`), and the
-//! provider opens the store as soon as it is there.
+//! With data stored, the bootstrap module starts compiling it with the main
+//! module (`xtask/src/dist.rs`), and the provider opens the store as soon
+//! as it is there.
 //!
 //! Invariant: nothing outside this module names `Reader::real`, or the
 //! decoding code would be linked into the main module again.
