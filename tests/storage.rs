@@ -87,6 +87,62 @@ fn loaded_from_the_v1_fixture() {
     reset();
 }
 
+/// The backend reads back every text as stored, copied through the
+/// browser's encoder: empty, ASCII, accents, other scripts and emoji, long
+/// text mixing them; a key that holds the empty text is there, a missing
+/// one is not.
+#[wasm_bindgen_test]
+fn the_backend_reads_text_as_stored() {
+    reset();
+    let long = "Rolled forehead, then crème on the chin 😊. ".repeat(2000);
+    let cases = [
+        "",
+        "plain",
+        "Crème brûlée · 日本語 · 😊🧴",
+        "a\u{0}b\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+        long.as_str(),
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let key = format!("{KEY_PREFIX}.test.{i}");
+        local().set_item(&key, text).unwrap();
+        assert_eq!(
+            LocalStorageBackend.get(&key),
+            Ok(Some(text.to_string())),
+            "case {i}"
+        );
+        assert_eq!(LocalStorageBackend.contains(&key), Ok(true), "case {i}");
+        local().remove_item(&key).unwrap();
+        assert_eq!(LocalStorageBackend.get(&key), Ok(None), "case {i}");
+        assert_eq!(LocalStorageBackend.contains(&key), Ok(false), "case {i}");
+    }
+    reset();
+}
+
+/// A lone surrogate (JavaScript strings may hold one; UTF-8 cannot) reads
+/// as U+FFFD, as wasm-bindgen's own conversion gives it.
+#[wasm_bindgen_test]
+fn a_lone_surrogate_reads_as_the_replacement_character() {
+    reset();
+    let key = format!("{KEY_PREFIX}.test.surrogate");
+    let text = js_sys::JsString::from_char_code(&[0x61, 0xD800, 0x62]);
+    let set_item: js_sys::Function = js_sys::Reflect::get(&local(), &"setItem".into())
+        .unwrap()
+        .unchecked_into();
+    set_item
+        .call2(&local(), &JsValue::from_str(&key), &text)
+        .unwrap();
+    assert_eq!(
+        LocalStorageBackend.get(&key),
+        Ok(Some("a\u{fffd}b".to_string()))
+    );
+    assert_eq!(
+        LocalStorageBackend.get(&key).unwrap(),
+        local().get_item(&key).unwrap(),
+        "the same text as web-sys reads"
+    );
+    reset();
+}
+
 /// Every unreadable kind is kept aside untouched and saving waits.
 #[wasm_bindgen_test]
 fn unreadable_text_is_kept_untouched() {

@@ -268,16 +268,18 @@ impl Store {
 
     /// Opens the store without a [`Reader`]: it succeeds when nothing is
     /// stored (or storage cannot be read), and otherwise gives the backend
-    /// back, untouched, to be opened with a reader.
+    /// back, untouched, to be opened with a reader. It asks only whether
+    /// text is there ([`Backend::contains`]): the text is read once, by the
+    /// reader.
     pub fn open_unread(backend: Box<dyn Backend>) -> Result<(Store, Loaded), NeedsReader> {
-        match backend.get(DOC_KEY) {
+        match backend.contains(DOC_KEY) {
             Err(e) => Ok(Store::unavailable(e, None)),
-            Ok(None) => {
+            Ok(false) => {
                 let mut store = Store::new(backend, None);
                 let loaded = store.load_empty();
                 Ok((store, loaded))
             }
-            Ok(Some(_)) => Err(NeedsReader(backend)),
+            Ok(true) => Err(NeedsReader(backend)),
         }
     }
 
