@@ -6,19 +6,14 @@
 // object: { route: [url, ...] }.
 //
 // Usage: node bench/first_load.mjs BASE_URL ROUTE...
-import { chromium } from '@playwright/test';
+import { launch, viewport } from './browser.mjs';
 
 const [base, ...routes] = process.argv.slice(2);
-const args = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const browser = await launch();
 const result = {};
 for (const route of routes) {
   const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport,
     serviceWorkers: 'block',
   });
   const page = await context.newPage();

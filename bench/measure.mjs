@@ -7,24 +7,14 @@
 //
 // Usage: node bench/measure.mjs BASE_URL FIVE_YEARS_JSON
 import { readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launch, viewport } from './browser.mjs';
+import { clickFigures, median, watchClicks } from './clicks.mjs';
 
 const [base, dataPath] = process.argv.slice(2);
 const data = readFileSync(dataPath, 'utf8');
 const RUNS = 9;
-const args = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args });
+const browser = await launch();
 
 /// Opens a fresh context (no service worker, so every run loads the same
 /// way), seeds the stored document when given, and returns the page.
@@ -38,7 +28,7 @@ async function open(seed, path = '') {
 /// A fresh context at a phone's size whose store starts with `seed` (when
 /// given), service workers allowed or blocked, and a page in it.
 async function seeded(seed, serviceWorkers) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers });
+  const context = await browser.newContext({ viewport, serviceWorkers });
   if (seed) {
     await context.addInitScript((text) => {
       if (!localStorage.getItem('rollwise.data')) localStorage.setItem('rollwise.data', text);
@@ -102,65 +92,14 @@ async function saves(seed) {
   return { median: median(durations), size };
 }
 
-/// The figures of the clicks `act` makes, two ways:
-/// - Event Timing (input to next paint, as the browser reports it, rounded
-///   to 8 ms and including the presentation delay of the software
-///   compositor): the median, how many clicks were made and how many were
-///   reported. Event Timing reports only events of 16 ms or more (its lowest
-///   threshold), so a click missing from the entries took less than 16 ms,
-///   and the median is null when no click took that long.
-/// - Main thread: from the click event's timestamp to the end of the frame
-///   that renders it (a capturing listener records the timestamp and asks
-///   for the next animation frame; a message posted from that frame's
-///   callback runs once the frame is done). Every click has this figure.
-/// A click made while `window.__rollwiseSkip` is true (moving between
-/// rounds) counts in neither.
+/// The figures of the clicks `act` makes on `path` (bench/clicks.mjs).
 async function interaction(seed, path, act) {
   const { context, page } = await open(seed, path);
-  await page.evaluate(() => {
-    window.__rollwiseSkip = false;
-    window.__rollwiseEvents = [];
-    window.__rollwiseClicks = [];
-    window.__rollwiseMainThread = [];
-    addEventListener('click', (event) => {
-      const start = event.timeStamp;
-      const skipped = window.__rollwiseSkip;
-      window.__rollwiseClicks.push({ start, skipped });
-      if (skipped) return;
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => window.__rollwiseMainThread.push(performance.now() - start);
-        channel.port2.postMessage(null);
-      });
-    }, { capture: true });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.name === 'click') window.__rollwiseEvents.push({ start: entry.startTime, duration: entry.duration });
-      }
-    }).observe({ type: 'event', durationThreshold: 0, buffered: false });
-  });
+  await watchClicks(page);
   await act(page);
-  await page.waitForTimeout(300);
-  const { events, clicks, mainThread } = await page.evaluate(() => ({
-    events: window.__rollwiseEvents,
-    clicks: window.__rollwiseClicks,
-    mainThread: window.__rollwiseMainThread,
-  }));
+  const figures = await clickFigures(page, path);
   await context.close();
-  const skipped = clicks.filter((c) => c.skipped).map((c) => c.start);
-  const durations = events
-    .filter((e) => !skipped.some((s) => Math.abs(s - e.start) < 0.01))
-    .map((e) => e.duration);
-  const measured = clicks.length - skipped.length;
-  if (measured === 0 || mainThread.length !== measured) {
-    throw new Error(`${path}: ${measured} clicks measured, ${mainThread.length} frames seen`);
-  }
-  return {
-    median: durations.length ? median(durations) : null,
-    clicks: measured,
-    reported: durations.length,
-    mainThread: median(mainThread),
-  };
+  return figures;
 }
 
 const result = {};

@@ -27,7 +27,12 @@ pub fn run(root: &Path) -> Result<(), String> {
             None
         }
     };
-    match build_floor(root).and_then(|dir| first_load_total(&dir)) {
+    let floor_dir = build_floor(root);
+    match floor_dir
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|dir| first_load_total(dir))
+    {
         Ok(floor) => {
             println!();
             match ours {
@@ -51,6 +56,9 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
     if let Err(why) = browser_figures(root, server.url()) {
         failures.push(format!("browser figures: {why}"));
+    }
+    if let Err(why) = floor_dir.and_then(|dir| interaction_floor(root, &dir)) {
+        failures.push(format!("interaction floor: {why}"));
     }
     if failures.is_empty() {
         Ok(())
@@ -357,6 +365,49 @@ fn browser_figures(root: &Path, url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Clicks a button that changes its own text, measured as Rollwise's
+/// interactions are (bench/click_floor.mjs), on a plain HTML page
+/// (bench/plain) and on the framework floor's counter (`floor_dir`): what
+/// this browser on this machine adds to any click.
+fn interaction_floor(root: &Path, floor_dir: &Path) -> Result<(), String> {
+    let plain = serve::Server::start(&root.join("bench/plain"), "127.0.0.1", 0, "/")?;
+    let counter = serve::Server::start(floor_dir, "127.0.0.1", 0, "/")?;
+    println!("xtask: measuring the interaction floor in Chromium (bench/click_floor.mjs)");
+    let plain_arg = format!("plain={}", plain.url());
+    let counter_arg = format!("counter={}", counter.url());
+    let json = tools::node_json(
+        root,
+        "bench/click_floor.mjs",
+        &[plain_arg.as_ref(), counter_arg.as_ref()],
+    )?;
+    println!("{}", floor_line(&json));
+    Ok(())
+}
+
+/// The interaction floor as a printed line.
+pub fn floor_line(figures: &serde_json::Value) -> String {
+    let page = |name: &str| {
+        let page = &figures[name];
+        format!(
+            "{}, main thread {}",
+            click_figure(
+                page["median"].as_f64(),
+                page["clicks"].as_u64(),
+                page["reported"].as_u64()
+            ),
+            page["mainThread"]
+                .as_f64()
+                .map_or("n/a".to_string(), |v| format!("{v:.1} ms"))
+        )
+    };
+    format!(
+        "interaction floor, a button that changes its own text, clicked and measured as above: \
+         a plain HTML page {}; the framework floor's counter {}",
+        page("plain"),
+        page("counter")
+    )
+}
+
 /// The browser figures as printed lines.
 pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
     let ms = |key: &str| figures[key].as_f64();
@@ -410,9 +461,16 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
 /// and how many of the clicks made it reported. It reports only events of
 /// 16 ms or more, so a click it left out took less.
 fn interaction(figures: &serde_json::Value, name: &str) -> String {
-    let median = figures[format!("{name}Ms")].as_f64();
-    let clicks = figures[format!("{name}Clicks")].as_u64();
-    let over = figures[format!("{name}ClicksOver16Ms")].as_u64();
+    click_figure(
+        figures[format!("{name}Ms")].as_f64(),
+        figures[format!("{name}Clicks")].as_u64(),
+        figures[format!("{name}ClicksOver16Ms")].as_u64(),
+    )
+}
+
+/// The median of the clicks Event Timing reported (`median`), and how many
+/// of the `clicks` it reported (`over`).
+fn click_figure(median: Option<f64>, clicks: Option<u64>, over: Option<u64>) -> String {
     match (median, clicks, over) {
         (Some(ms), Some(clicks), Some(over)) => {
             format!("{ms:.1} ms ({over} of {clicks} clicks took 16 ms or more)")
@@ -663,6 +721,22 @@ mod tests {
         // Equal scores: the slower LCP counts as the worse run.
         let reports = [run(0.98, 1000.0), run(0.98, 3000.0), run(0.98, 2000.0)];
         assert_eq!(median_run(&reports), &reports[2]);
+    }
+
+    #[test]
+    fn prints_the_interaction_floor() {
+        let figures = serde_json::json!({
+            "plain": {"median": 16.0, "clicks": 15, "reported": 12, "mainThread": 11.96},
+            "counter": {"median": null, "clicks": 15, "reported": 0, "mainThread": 7.04}
+        });
+        assert_eq!(
+            floor_line(&figures),
+            "interaction floor, a button that changes its own text, clicked and measured as above: \
+             a plain HTML page 16.0 ms (12 of 15 clicks took 16 ms or more), main thread 12.0 ms; \
+             the framework floor's counter under 16 ms (none of 15 clicks took 16 ms or more), main thread 7.0 ms"
+        );
+        assert!(floor_line(&serde_json::json!({}))
+            .ends_with("a plain HTML page n/a, main thread n/a; the framework floor's counter n/a, main thread n/a"));
     }
 
     #[test]
