@@ -154,3 +154,30 @@ test('the page declares a strict Content-Security-Policy', async ({ page }) => {
   const hash = createHash('sha256').update(inline[0]).digest('base64');
   expect(csp).toContain(`'sha256-${hash}'`);
 });
+
+test('when a screen cannot be downloaded, the page says the app stopped and a reload brings it back', async ({ page, problems }) => {
+  const logModule = /split___log_route_view_[^/]*\.wasm$/;
+  await page.route(logModule, (route) => route.abort('internetdisconnected'));
+  await page.goto('./log');
+  const notice = page.getByRole('alert').filter({ hasText: 'Rollwise stopped.' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Everything you saved is still in this browser.');
+  const reload = notice.getByRole('link', { name: 'Reload Rollwise' });
+  await expect(reload).toBeFocused();
+  await expect(reload).toHaveAttribute('href', page.url());
+  const box = await reload.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  await expectNoAxeViolations(page, 'with the stopped notice');
+
+  await page.unroute(logModule);
+  await reload.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reaction log' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Rollwise stopped.' })).toHaveCount(0);
+  // The refused download and the panic it caused are what this journey
+  // plays; anything else is still a failure.
+  const played = (problem: string) =>
+    /net::ERR_INTERNET_DISCONNECTED|Failed to fetch|panicked at|unreachable/i.test(problem);
+  const seen = problems.filter(played);
+  expect(seen.length, 'the refused download was reported').toBeGreaterThan(0);
+  problems.splice(0, problems.length, ...problems.filter((problem) => !played(problem)));
+});

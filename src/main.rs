@@ -1,6 +1,7 @@
-//! The browser entry point: installs the panic hook and starts the app.
+//! The browser entry point: installs the panic hook (the console message
+//! and a notice on the page, `ui::crash`) and starts the app.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    rollwise::ui::crash::install();
     rollwise::ui::start::start();
 }

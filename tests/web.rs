@@ -172,3 +172,64 @@ async fn after_load_runs_on_a_loaded_page() {
     assert_eq!(ran.get(), 0, "it waits for a task of its own");
     assert!(settles(&ran, 1).await);
 }
+
+/// The notice shown when the app stops (`ui::crash`): once however often
+/// it is asked for, announced, its texts set as text, a link to the page's
+/// own address that has the focus, and nothing stored touched.
+#[wasm_bindgen_test]
+fn the_stopped_notice_shows_once_and_links_back_here() {
+    use rollwise::ui::crash::{show_notice, BODY, NOTICE_ID, RELOAD, TITLE};
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    storage.set_item("rollwise-test-stopped", "kept").unwrap();
+    let keys_before = storage.length().unwrap();
+
+    show_notice();
+    show_notice();
+
+    let children = document.body().unwrap().children();
+    let notices = (0..children.length())
+        .filter(|&i| {
+            children
+                .item(i)
+                .is_some_and(|child| child.id() == NOTICE_ID)
+        })
+        .count();
+    assert_eq!(notices, 1, "one notice");
+    let notice = document.get_element_by_id(NOTICE_ID).unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        document.body().unwrap().first_element_child().unwrap().id(),
+        NOTICE_ID,
+        "at the top of the page"
+    );
+    assert_eq!(
+        notice.children().length(),
+        3,
+        "no markup made from the texts"
+    );
+    assert_eq!(
+        notice.text_content().unwrap(),
+        format!("{TITLE}{BODY}{RELOAD}")
+    );
+    let link = notice.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.text_content().as_deref(), Some(RELOAD));
+    assert_eq!(link.get_attribute("href"), window.location().href().ok());
+    assert_eq!(document.active_element(), Some(link));
+    assert_eq!(
+        storage.length().unwrap(),
+        keys_before,
+        "nothing stored changed"
+    );
+    assert_eq!(
+        storage
+            .get_item("rollwise-test-stopped")
+            .unwrap()
+            .as_deref(),
+        Some("kept")
+    );
+
+    notice.remove();
+    storage.remove_item("rollwise-test-stopped").unwrap();
+}

@@ -2,6 +2,7 @@
 //! and talks to browser storage only through the `storage` layer.
 
 pub mod components;
+pub mod crash;
 pub mod data;
 pub mod format;
 pub mod hooks;

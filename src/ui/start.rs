@@ -29,7 +29,8 @@ const MODULE_WAIT_MS: u64 = 4000;
 
 /// Mounts the app once the module of the screen the page was opened at has
 /// loaded (see [`super::route_module`]), or after [`MODULE_WAIT_MS`] if it
-/// has not by then, so a failed fetch never leaves the page empty.
+/// has not by then, so a slow fetch never leaves the page empty. A fetch
+/// that fails stops the app, and the page says so ([`super::crash`]).
 fn mount_after(module: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
     let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
     let mount_once = move || {
