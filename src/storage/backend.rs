@@ -71,15 +71,7 @@ impl Backend for LocalStorageBackend {
         if value.is_null() {
             return Ok(None);
         }
-        // The browser's encoder writes the UTF-8 bytes (a lone surrogate
-        // becomes U+FFFD, as it does on wasm-bindgen's own path); copying
-        // them in is one native copy. wasm-bindgen's path for a returned
-        // string walks it a character at a time in JavaScript first, which
-        // for five years of data took several milliseconds on a cold page.
-        let bytes = TextEncoder::new().encode(&value).to_vec();
-        String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| StorageError::Unavailable("stored text is not UTF-8".into()))
+        utf8_of(&value).map(Some)
     }
 
     fn contains(&self, key: &str) -> Result<bool, StorageError> {
@@ -131,9 +123,46 @@ extern "C" {
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
 
-    /// `TextEncoder.encode` of a JavaScript string.
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+    /// `TextEncoder.encodeInto`: writes the UTF-8 bytes of a JavaScript
+    /// string into `into`.
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, text: &JsValue, into: &js_sys::Uint8Array) -> Encoded;
+
+    /// What `encodeInto` did.
+    type Encoded;
+
+    /// How many bytes it wrote.
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &Encoded) -> u32;
+}
+
+/// The text of a JavaScript string, its UTF-8 bytes written straight into
+/// the WASM's memory by the browser's encoder (a lone surrogate becomes
+/// U+FFFD, as on wasm-bindgen's own path). wasm-bindgen's path for a
+/// returned string walks it a character at a time in JavaScript first,
+/// which for five years of data took several milliseconds on a cold page;
+/// `TextEncoder.encode` would make a JavaScript copy of the bytes first.
+fn utf8_of(value: &JsValue) -> Result<String, StorageError> {
+    let units = value.unchecked_ref::<js_sys::JsString>().length() as usize;
+    if units == 0 {
+        return Ok(String::new());
+    }
+    let encoder = TextEncoder::new();
+    // UTF-8 takes at most three bytes for one UTF-16 unit.
+    let mut bytes: Vec<u8> = Vec::with_capacity(units * 3);
+    // SAFETY: the view covers the vector's capacity, and it is used at once:
+    // nothing runs in the WASM between making it and `encodeInto` (the
+    // browser's own code), so the memory cannot grow and move under it.
+    let written = unsafe {
+        let into = js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr(), bytes.capacity());
+        encoder.encode_into(value, &into).written() as usize
+    };
+    // SAFETY: `encodeInto` initialised the first `written` bytes, and never
+    // writes past the view, so `written` is at most the capacity.
+    unsafe { bytes.set_len(written.min(bytes.capacity())) };
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes)
+        .map_err(|_| StorageError::Unavailable("stored text is not UTF-8".into()))
 }
 
 /// Classifies a failed `setItem`.
