@@ -178,7 +178,10 @@ async fn after_load_runs_on_a_loaded_page() {
 /// own address that has the focus, and nothing stored touched.
 #[wasm_bindgen_test]
 fn the_stopped_notice_shows_once_and_links_back_here() {
-    use rollwise::ui::crash::{show_notice, BODY, NOTICE_ID, RELOAD, TITLE};
+    use rollwise::ui::crash::{show_notice, NOTICE_ID};
+    use rollwise::ui::text::{
+        STOPPED_BODY as BODY, STOPPED_RELOAD as RELOAD, STOPPED_TITLE as TITLE,
+    };
     let window = web_sys::window().unwrap();
     let document = window.document().unwrap();
     let storage = window.local_storage().unwrap().unwrap();

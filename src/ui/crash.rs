@@ -14,15 +14,10 @@
 
 use wasm_bindgen::JsCast;
 
+use super::text::{STOPPED_BODY, STOPPED_RELOAD, STOPPED_TITLE};
+
 /// The notice's id.
 pub const NOTICE_ID: &str = "rw-stopped";
-/// The notice's first line.
-pub const TITLE: &str = "Rollwise stopped.";
-/// What happened, and that nothing was lost.
-pub const BODY: &str = "Something went wrong, or part of the app could not be downloaded \
-    (is the phone offline?). Everything you saved is still in this browser.";
-/// The link that reloads the page.
-pub const RELOAD: &str = "Reload Rollwise";
 
 /// Sets the panic hook: the console message, then the notice.
 pub fn install() {
@@ -55,9 +50,9 @@ pub fn show_notice() {
     };
     let (Some(notice), Some(title), Some(body_text), Some(reload)) = (
         element("div", "banner banner-alert stopped", ""),
-        element("p", "stopped-title", TITLE),
-        element("p", "", BODY),
-        element("a", "button", RELOAD),
+        element("p", "stopped-title", STOPPED_TITLE),
+        element("p", "", STOPPED_BODY),
+        element("a", "button", STOPPED_RELOAD),
     ) else {
         return;
     };

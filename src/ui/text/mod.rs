@@ -18,6 +18,10 @@ pub const DISCLAIMER_LINK: &str = "Not medical advice";
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_BODY: &str = "This page does not exist. Your data is safe.";
 pub const NOT_FOUND_BACK: &str = "Go to Home";
+/// The notice shown when the app has stopped (`ui::crash`).
+pub const STOPPED_TITLE: &str = "Rollwise stopped.";
+pub const STOPPED_BODY: &str = "Something went wrong, or part of the app could not be downloaded (is the phone offline?). Everything you saved is still in this browser.";
+pub const STOPPED_RELOAD: &str = "Reload Rollwise";
 
 /// One entry of the bottom navigation bar: its route, its short label and
 /// the page title shown in the header.
