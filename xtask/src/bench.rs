@@ -50,6 +50,15 @@ pub fn run(root: &Path) -> Result<(), String> {
         }
         Err(why) => failures.push(format!("floor: {why}")),
     }
+    match build_floor_crate(root, "floor-router", "rollwise-floor-router")
+        .and_then(|dir| first_load_total(&dir))
+    {
+        Ok(routed) => println!(
+            "first load: the floor with leptos_router (the same counter behind three routes and their links) {:.1} KB brotli",
+            kb(routed.brotli)
+        ),
+        Err(why) => failures.push(format!("floor with a router: {why}")),
+    }
 
     if let Err(why) = lighthouse(root, server.url()) {
         failures.push(format!("lighthouse: {why}"));
@@ -187,19 +196,26 @@ fn total_of(dir: &Path, names: &BTreeSet<String>) -> Result<Sizes, String> {
 /// Builds `bench/floor` (a minimal counter) with the same chain, profile
 /// and wasm-opt as the app, and returns its output folder.
 fn build_floor(root: &Path) -> Result<std::path::PathBuf, String> {
-    let out = root.join("target/bench-floor-dist");
-    let floor = root.join("bench/floor");
+    build_floor_crate(root, "floor", "rollwise-floor")
+}
+
+/// Builds the floor crate `bench/<name>` (binary `bin`) with the same
+/// chain, profile and wasm-opt as the app into `target/bench-<name>-dist`,
+/// and returns that folder.
+fn build_floor_crate(root: &Path, name: &str, bin: &str) -> Result<std::path::PathBuf, String> {
+    let out = root.join(format!("target/bench-{name}-dist"));
+    let floor = root.join("bench").join(name);
     println!();
     println!(
-        "xtask: building the framework floor (bench/floor) into {}",
+        "xtask: building the framework floor (bench/{name}) into {}",
         out.display()
     );
     crate::dist::fresh_dir(&out)?;
     let built = crate::wasm::build(
         &crate::wasm::Build {
             crate_dir: &floor,
-            bin: "rollwise-floor",
-            target_dir: root.join("target/bench-floor"),
+            bin,
+            target_dir: root.join(format!("target/bench-{name}")),
             split: false,
         },
         &out,
