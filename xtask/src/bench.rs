@@ -220,7 +220,9 @@ fn build_floor_crate(root: &Path, name: &str, bin: &str) -> Result<std::path::Pa
         },
         &out,
     )?;
-    crate::dist::write_index(&floor.join("index.html"), &out, &built, None)?;
+    // Both floors use the same page.
+    let index = root.join("bench/floor/index.html");
+    crate::dist::write_index(&index, &out, &built, None)?;
     Ok(out)
 }
 

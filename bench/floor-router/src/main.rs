@@ -2,28 +2,14 @@
 //! their links, the least an app with screens links, to measure what a
 //! router adds to the framework's floor.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use serde::{Deserialize, Serialize};
 
-#[derive(Serialize, Deserialize, Default)]
-struct Saved {
-    count: i32,
-    at: Option<chrono::DateTime<chrono::Utc>>,
-}
+#[path = "../../floor/src/counter.rs"]
+mod counter;
 
-#[component]
-fn Counter() -> impl IntoView {
-    let saved: Saved = LocalStorage::get("floor").unwrap_or_default();
-    let count = RwSignal::new(saved.count);
-    let increment = move |_| {
-        count.update(|c| *c += 1);
-        let _ = LocalStorage::set("floor", Saved { count: count.get_untracked(), at: Some(chrono::Utc::now()) });
-    };
-    view! { <button on:click=increment>"Count: " {count}</button> }
-}
+use counter::Counter;
 
 #[component]
 fn Other() -> impl IntoView {

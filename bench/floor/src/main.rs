@@ -1,27 +1,8 @@
 //! A counter: the smallest Leptos app that links what Rollwise links
 //! (chrono, serde, gloo-storage), to measure the framework's floor.
 
-use gloo_storage::{LocalStorage, Storage};
-use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-#[derive(Serialize, Deserialize, Default)]
-struct Saved {
-    count: i32,
-    at: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-#[component]
-fn Counter() -> impl IntoView {
-    let saved: Saved = LocalStorage::get("floor").unwrap_or_default();
-    let count = RwSignal::new(saved.count);
-    let increment = move |_| {
-        count.update(|c| *c += 1);
-        let _ = LocalStorage::set("floor", Saved { count: count.get_untracked(), at: Some(chrono::Utc::now()) });
-    };
-    view! { <button on:click=increment>"Count: " {count}</button> }
-}
+mod counter;
 
 fn main() {
-    leptos::mount::mount_to_body(Counter);
+    leptos::mount::mount_to_body(counter::Counter);
 }
