@@ -131,6 +131,10 @@ extern "C" {
     /// What `encodeInto` did.
     type Encoded;
 
+    /// How many UTF-16 units it read.
+    #[wasm_bindgen(method, getter)]
+    fn read(this: &Encoded) -> u32;
+
     /// How many bytes it wrote.
     #[wasm_bindgen(method, getter)]
     fn written(this: &Encoded) -> u32;
@@ -150,19 +154,35 @@ fn utf8_of(value: &JsValue) -> Result<String, StorageError> {
     let encoder = TextEncoder::new();
     // UTF-8 takes at most three bytes for one UTF-16 unit.
     let mut bytes: Vec<u8> = Vec::with_capacity(units * 3);
-    // SAFETY: the view covers the vector's capacity, and it is used at once:
-    // nothing runs in the WASM between making it and `encodeInto` (the
-    // browser's own code), so the memory cannot grow and move under it.
-    let written = unsafe {
+    // SAFETY: `encodeInto` writes only inside the view, which covers the
+    // vector's capacity. The view can go stale before the call (holding it
+    // as a JsValue may run the WASM's allocator, which may grow the memory
+    // and detach the buffer under it); a stale view has no room, so nothing
+    // is written then, and `read` says so.
+    let encoded = unsafe {
         let into = js_sys::Uint8Array::view_mut_raw(bytes.as_mut_ptr(), bytes.capacity());
-        encoder.encode_into(value, &into).written() as usize
+        encoder.encode_into(value, &into)
     };
-    // SAFETY: `encodeInto` initialised the first `written` bytes, and never
-    // writes past the view, so `written` is at most the capacity.
-    unsafe { bytes.set_len(written.min(bytes.capacity())) };
+    let read = encoded.read() as usize;
+    let Some(written) = whole(units, read, encoded.written() as usize, bytes.capacity()) else {
+        // Not all of it was written: wasm-bindgen's own path is always whole.
+        return value
+            .as_string()
+            .ok_or_else(|| StorageError::Unavailable("stored value is not text".into()));
+    };
+    // SAFETY: `encodeInto` read the whole string, so it initialised the
+    // first `written` bytes, within the capacity (`whole` checked both).
+    unsafe { bytes.set_len(written) };
     bytes.shrink_to_fit();
     String::from_utf8(bytes)
         .map_err(|_| StorageError::Unavailable("stored text is not UTF-8".into()))
+}
+
+/// How many bytes `encodeInto` wrote, when it wrote the whole string of
+/// `units` UTF-16 units (it `read` them all) within `capacity`; `None`
+/// when it did not, as into a stale view, which has no room at all.
+fn whole(units: usize, read: usize, written: usize, capacity: usize) -> Option<usize> {
+    (read == units && written <= capacity).then_some(written)
 }
 
 /// Classifies a failed `setItem`.
@@ -271,5 +291,50 @@ impl<B: Backend + ?Sized> Backend for std::rc::Rc<B> {
 
     fn is_memory(&self) -> bool {
         (**self).is_memory()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_is_whole_only_when_every_unit_was_written_within_the_room() {
+        // (units, read, written, capacity) -> bytes to keep.
+        let cases = [
+            ((10, 10, 10, 30), Some(10)), // ASCII
+            ((10, 10, 30, 30), Some(30)), // three bytes per unit, exactly full
+            ((2, 2, 4, 6), Some(4)),      // one emoji: two units, four bytes
+            ((10, 0, 0, 0), None),        // a stale view: no room, nothing read
+            ((10, 0, 0, 30), None),       // nothing read
+            ((10, 7, 21, 30), None),      // cut short
+            ((10, 10, 31, 30), None),     // more than the room
+        ];
+        for ((units, read, written, capacity), kept) in cases {
+            assert_eq!(
+                whole(units, read, written, capacity),
+                kept,
+                "units {units}, read {read}, written {written}, capacity {capacity}"
+            );
+        }
+    }
+
+    #[test]
+    fn contains_is_whether_get_finds_text() {
+        let memory = MemoryBackend::new();
+        memory.set("empty", "").unwrap();
+        memory.set("full", "text").unwrap();
+        for key in ["empty", "full", "missing"] {
+            assert_eq!(
+                memory.contains(key),
+                memory.get(key).map(|text| text.is_some()),
+                "{key}"
+            );
+        }
+        assert_eq!(memory.contains("missing"), Ok(false));
+        assert_eq!(
+            FailingBackend.contains("full"),
+            FailingBackend.get("full").map(|t| t.is_some())
+        );
     }
 }
