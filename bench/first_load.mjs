@@ -2,8 +2,8 @@
 // opens each given route of the release build in Debian Chromium (fresh
 // context, no service worker, empty cache) and lists every URL requested
 // before the `rollwise:interactive` mark (by Resource Timing), the document
-// and the manifest included. xtask adds up the brotli sizes of those files. Prints one JSON
-// object: { route: [url, ...] }.
+// and the manifest included. xtask adds up the brotli sizes of those files.
+// Prints one JSON object: { route: [url, ...] }.
 //
 // Usage: node bench/first_load.mjs BASE_URL ROUTE...
 import { launch, viewport } from './browser.mjs';

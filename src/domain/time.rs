@@ -34,7 +34,7 @@ pub fn local_date(now: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
 }
 
 /// `date` as `YYYY-MM-DD` (what chrono's `%Y-%m-%d` writes for the years
-/// 0 to 9999), for file names and form values. Written by hand: chrono's
+/// 0 to 9999), for file names. Written by hand: chrono's
 /// format-string machinery is about 10 KB of WASM that the start page would
 /// otherwise carry for a file name.
 pub fn iso_date(date: NaiveDate) -> String {

@@ -57,9 +57,7 @@ pub fn pre_migration_key(version: u32) -> String {
 /// the screen returning people see while the text is decoded).
 /// [`Store::open`] alone decides what the text is.
 pub fn document_stored(backend: &dyn Backend) -> bool {
-    backend
-        .keys()
-        .is_ok_and(|keys| keys.iter().any(|key| key == DOC_KEY))
+    backend.contains(DOC_KEY).unwrap_or(false)
 }
 
 /// The code that reads stored text: decoding with a migration chain, and
