@@ -84,7 +84,7 @@ test('a deep link shows the app and its screen together, so no tap can race the 
   const held = new Promise<void>((resolve) => (release = resolve));
   let asked = () => {};
   const requested = new Promise<void>((resolve) => (asked = resolve));
-  await page.route(/split___session_route_view_[^/]*\.wasm$/, async (route) => {
+  await page.route(/split_session_route_view_[^/]*\.wasm$/, async (route) => {
     asked();
     await held;
     await route.continue();
@@ -156,7 +156,7 @@ test('the page declares a strict Content-Security-Policy', async ({ page }) => {
 });
 
 test('when a screen cannot be downloaded, the page says the app stopped and a reload brings it back', async ({ page, problems }) => {
-  const logModule = /split___log_route_view_[^/]*\.wasm$/;
+  const logModule = /split_log_route_view_[^/]*\.wasm$/;
   await page.route(logModule, (route) => route.abort('internetdisconnected'));
   await page.goto('./log');
   const notice = page.getByRole('alert').filter({ hasText: 'Rollwise stopped.' });

@@ -236,3 +236,279 @@ fn the_stopped_notice_shows_once_and_links_back_here() {
     notice.remove();
     storage.remove_item("rollwise-test-stopped").unwrap();
 }
+
+/// Resolves in a later task, once the reactive updates queued now have run.
+async fn tick() {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
+}
+
+/// Where the test page is (its path and query), so a test that navigates
+/// can put the address back.
+fn address() -> String {
+    let location = web_sys::window().unwrap().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap(),
+        location.search().unwrap()
+    )
+}
+
+fn set_address(to: &str) {
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to))
+        .unwrap();
+}
+
+/// Where a component inside the router hands its router out to the test.
+type Slot<T> = std::sync::Arc<std::sync::Mutex<Option<T>>>;
+
+/// Mounts a [`Router`](rollwise::ui::router::Router) holding `children`
+/// in a container of its own; the returned handle unmounts it when dropped.
+fn mount_router<V: leptos::prelude::IntoView + 'static>(
+    children: impl FnOnce() -> V + Send + 'static,
+) -> (web_sys::HtmlElement, impl Drop) {
+    use leptos::prelude::*;
+    use rollwise::ui::router::Router;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! { <Router>{children()}</Router> }
+    });
+    (container, handle)
+}
+
+/// The router (`ui::router`): a navigation changes the address and the
+/// route, adds a history entry unless it replaces or goes where the app
+/// already is, the query reads decoded, and the back button comes back as
+/// the route it leads to.
+#[wasm_bindgen_test]
+async fn the_router_follows_navigations_and_the_history() {
+    use leptos::prelude::*;
+    use rollwise::ui::router::{use_navigator, use_query, Navigator};
+    let start = address();
+    let history = web_sys::window().unwrap().history().unwrap();
+    let slot: Slot<(Navigator, Memo<Option<String>>)> = Default::default();
+    let (_container, handle) = mount_router({
+        let slot = slot.clone();
+        move || {
+            *slot.lock().unwrap() = Some((use_navigator(), use_query("session")));
+        }
+    });
+    let (navigator, session) = slot.lock().unwrap().take().expect("the router's handle");
+    let entries = history.length().unwrap();
+
+    navigator.navigate("/log?session=3", false);
+    assert_eq!(address(), "/log?session=3");
+    assert_eq!(navigator.route(), "/log");
+    assert_eq!(session.get_untracked().as_deref(), Some("3"));
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "a navigation adds an entry"
+    );
+
+    navigator.navigate("/log?session=3", false);
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "going where it is adds none"
+    );
+
+    navigator.navigate("/history?session=a%20b", true);
+    assert_eq!(address(), "/history?session=a%20b");
+    assert_eq!(navigator.route(), "/history");
+    assert_eq!(session.get_untracked().as_deref(), Some("a b"));
+    assert_eq!(
+        history.length().unwrap(),
+        entries + 1,
+        "replacing adds none"
+    );
+
+    navigator.navigate("/about", false);
+    assert_eq!(session.get_untracked(), None);
+    history.back().unwrap();
+    let back = std::rc::Rc::new(std::cell::Cell::new(0_u32));
+    let watch = back.clone();
+    Effect::new(move |_| {
+        if navigator.route() == "/history" {
+            watch.set(1);
+        }
+    });
+    assert!(
+        settles(&back, 1).await,
+        "the back button led to {}",
+        navigator.route()
+    );
+    assert_eq!(session.get_untracked().as_deref(), Some("a b"));
+
+    drop(handle);
+    set_address(&start);
+}
+
+/// Which clicks the router takes: a plain click on a link below the base
+/// becomes an in-app navigation; everything else is left to the browser.
+#[wasm_bindgen_test]
+fn the_router_takes_only_plain_clicks_on_in_app_links() {
+    use leptos::prelude::*;
+    use rollwise::ui::router::{use_navigator, Navigator};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let start = address();
+    let slot: Slot<Navigator> = Default::default();
+    let (container, handle) = mount_router({
+        let slot = slot.clone();
+        move || {
+            *slot.lock().unwrap() = Some(use_navigator());
+            view! {
+                <a id="rt-plain" href="/about">"About"</a>
+                <a id="rt-query" href="/history?session=2"><span id="rt-inner">"Session 2"</span></a>
+                <a id="rt-blank" href="/about" target="_blank">"About"</a>
+                <a id="rt-download" href="/about" download="about.html">"About"</a>
+                <a id="rt-external" href="/about" rel="noopener external">"About"</a>
+                <a id="rt-other" href="https://example.org/about">"Elsewhere"</a>
+                <a id="rt-fragment" href="#rt-plain">"Up"</a>
+                <a id="rt-tel" href="tel:112">"Call"</a>
+                <a id="rt-none">"No link"</a>
+            }
+        }
+    });
+    let navigator = slot.lock().unwrap().take().expect("the router's handle");
+    // Registered after the router's listener, so it runs after it: it notes
+    // whether the router took the click, then stops the browser from
+    // following any link, which would leave the test page.
+    let taken = std::rc::Rc::new(std::cell::Cell::new(false));
+    let guard = Closure::<dyn Fn(web_sys::MouseEvent)>::new({
+        let taken = taken.clone();
+        move |event: web_sys::MouseEvent| {
+            taken.set(event.default_prevented());
+            event.prevent_default();
+        }
+    });
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("click", guard.as_ref().unchecked_ref())
+        .unwrap();
+    let document = window.document().unwrap();
+    let click = |id: &str, init: &web_sys::MouseEventInit| {
+        navigator.navigate(&start, true);
+        let target = document.get_element_by_id(id).unwrap();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", init).unwrap();
+        target.dispatch_event(&event).unwrap();
+        taken.get()
+    };
+    let plain = web_sys::MouseEventInit::new();
+    assert!(click("rt-plain", &plain));
+    assert_eq!(address(), "/about");
+    assert_eq!(navigator.route(), "/about");
+    assert!(
+        click("rt-inner", &plain),
+        "a click inside a link is the link's"
+    );
+    assert_eq!(address(), "/history?session=2");
+
+    for id in [
+        "rt-blank",
+        "rt-download",
+        "rt-external",
+        "rt-other",
+        "rt-fragment",
+        "rt-tel",
+        "rt-none",
+    ] {
+        assert!(!click(id, &plain), "{id} is the browser's");
+        assert_eq!(address(), start, "{id} changed nothing");
+    }
+    let ctrl = web_sys::MouseEventInit::new();
+    ctrl.set_ctrl_key(true);
+    let shift = web_sys::MouseEventInit::new();
+    shift.set_shift_key(true);
+    let meta = web_sys::MouseEventInit::new();
+    meta.set_meta_key(true);
+    let alt = web_sys::MouseEventInit::new();
+    alt.set_alt_key(true);
+    let middle = web_sys::MouseEventInit::new();
+    middle.set_button(1);
+    for (name, init) in [
+        ("ctrl", &ctrl),
+        ("shift", &shift),
+        ("meta", &meta),
+        ("alt", &alt),
+        ("middle", &middle),
+    ] {
+        assert!(!click("rt-plain", init), "a {name} click is the browser's");
+        assert_eq!(address(), start);
+    }
+
+    window
+        .remove_event_listener_with_callback("click", guard.as_ref().unchecked_ref())
+        .unwrap();
+    drop(handle);
+    container.remove();
+    set_address(&start);
+}
+
+/// A link ([`A`](rollwise::ui::router::A)) is marked as the current page
+/// while its screen shows, whatever the query, and only then.
+#[wasm_bindgen_test]
+async fn a_link_is_current_while_its_screen_shows() {
+    use leptos::prelude::*;
+    use rollwise::ui::router::{use_navigator, Navigator, A};
+    let start = address();
+    let slot: Slot<Navigator> = Default::default();
+    let (container, handle) = mount_router({
+        let slot = slot.clone();
+        move || {
+            *slot.lock().unwrap() = Some(use_navigator());
+            view! {
+                <A href="/log" attr:id="rt-log">"Log"</A>
+                <A href="/history?session=4" attr:id="rt-history">"History"</A>
+                <A href="/" attr:id="rt-home">"Home"</A>
+                <A href="/nowhere" attr:id="rt-nowhere">"Nowhere"</A>
+            }
+        }
+    });
+    let navigator = slot.lock().unwrap().take().expect("the router's handle");
+    let current = |id: &str| {
+        container
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-current")
+    };
+    let cases = [
+        ("/log", ["page", "", ""]),
+        ("/log/", ["page", "", ""]),
+        ("/history", ["", "page", ""]),
+        ("/history?session=9", ["", "page", ""]),
+        ("/", ["", "", "page"]),
+        ("/elsewhere", ["", "", ""]),
+    ];
+    for (to, want) in cases {
+        navigator.navigate(to, true);
+        // Attributes follow their signals in a later microtask.
+        tick().await;
+        let got = ["rt-log", "rt-history", "rt-home"].map(|id| current(id).unwrap_or_default());
+        assert_eq!(got, want.map(String::from), "at {to}");
+        assert_eq!(
+            current("rt-nowhere"),
+            None,
+            "an unknown route is never current"
+        );
+    }
+    drop(handle);
+    container.remove();
+    set_address(&start);
+}

@@ -1,9 +1,9 @@
 //! The frame around every page: a skip link, the header, the main region,
 //! the "not medical advice" footer link and the bottom navigation bar.
 
+use crate::ui::router::A;
 use leptos::html::H1;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::components::UpdateBanner;
 use crate::ui::data::StorageBanner;
@@ -70,7 +70,7 @@ pub fn PageHeading(#[prop(into)] text: TextProp) -> impl IntoView {
 }
 
 /// The bottom bar: one big target per main screen, the current one marked
-/// with `aria-current="page"` by the router.
+/// with `aria-current="page"` by its link ([`A`]).
 #[component]
 fn BottomNav() -> impl IntoView {
     view! {
@@ -81,7 +81,7 @@ fn BottomNav() -> impl IntoView {
                     .map(|screen| {
                         view! {
                             <li>
-                                <A href=href(screen.path) exact=true attr:class="nav-item">
+                                <A href=href(screen.path) attr:class="nav-item">
                                     <NavIcon path=screen.path />
                                     <span class="nav-label">{screen.label}</span>
                                 </A>

@@ -10,16 +10,15 @@ mod layout;
 pub mod messages;
 mod pages;
 pub mod perf;
+pub mod router;
 pub mod routes;
 pub mod schedule;
 pub mod start;
 pub mod text;
 
-use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
 #[cfg(rollwise_split)]
-use leptos_router::lazy_route;
-use leptos_router::{path, Lazy, LazyRoute};
+use leptos::prelude::lazy;
+use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -29,6 +28,8 @@ use pages::{
     preload_dashboard, AboutPage, AftercarePage, HistoryPage, HomePage, LogPage, NotFoundPage,
     SessionPage, SettingsPage, SetupPage,
 };
+use router::{use_navigator, Router};
+use routes::Screen;
 
 /// The root component. The data provider sits outside the layout: when the
 /// stored data is unreadable or from a newer version, it shows its recovery
@@ -42,20 +43,11 @@ pub fn App(#[prop(optional, into)] page_ready: Option<Signal<bool>>) -> impl Int
     // Before the data provider decodes the stored document.
     preload_dashboard();
     view! {
-        <Router base=routes::base()>
+        <Router>
             <DataProvider>
             <Layout>
                 <Show when=move || page_ready.get()>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/session") view={Lazy::<SessionRoute>::new()} />
-                    <Route path=path!("/aftercare") view={Lazy::<AftercareRoute>::new()} />
-                    <Route path=path!("/log") view={Lazy::<LogRoute>::new()} />
-                    <Route path=path!("/history") view={Lazy::<HistoryRoute>::new()} />
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
-                    <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} />
-                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
-                </Routes>
+                    <Screens />
                 </Show>
             </Layout>
             </DataProvider>
@@ -63,65 +55,123 @@ pub fn App(#[prop(optional, into)] page_ready: Option<Signal<bool>>) -> impl Int
     }
 }
 
+/// The screen of the current route.
+///
+/// The screen changes in a task of its own, after the effects the
+/// navigation woke in the screen it leaves have run: they never find their
+/// screen gone. A screen with a module of its own shows once that module has
+/// loaded; until then the screen before it stays. When the route changes
+/// again meanwhile, only the newest route's screen shows: a module that
+/// finishes loading later changes nothing.
+#[component]
+fn Screens() -> impl IntoView {
+    let navigator = use_navigator();
+    let wanted = Memo::new(move |_| Screen::at(&navigator.route()));
+    let shown = RwSignal::new(wanted.get_untracked());
+    // Counts the route changes, so a change can tell whether it is the newest.
+    let changes = StoredValue::new(0_u32);
+    Effect::new(move |_| {
+        let screen = wanted.get();
+        let change = changes.get_value().wrapping_add(1);
+        changes.set_value(change);
+        if shown.get_untracked() == screen {
+            return;
+        }
+        let module = screen_module(screen);
+        leptos::task::spawn_local(async move {
+            if let Some(module) = module {
+                module.await;
+            }
+            if changes.try_get_value() == Some(change) {
+                shown.try_set(screen);
+            }
+        });
+    });
+    move || screen_view(shown.get())
+}
+
+/// The view of a screen. A screen with a module of its own renders once
+/// the module is there, at once when it has loaded before.
+fn screen_view(screen: Screen) -> AnyView {
+    let page: Pin<Box<dyn Future<Output = AnyView> + Send>> = match screen {
+        Screen::Home => return view! { <HomePage /> }.into_any(),
+        Screen::NotFound => return view! { <NotFoundPage /> }.into_any(),
+        Screen::Session => Box::pin(session_route_view()),
+        Screen::Aftercare => Box::pin(aftercare_route_view()),
+        Screen::Log => Box::pin(log_route_view()),
+        Screen::History => Box::pin(history_route_view()),
+        Screen::Settings => Box::pin(settings_route_view()),
+        Screen::Setup => Box::pin(setup_route_view()),
+        Screen::About => Box::pin(about_route_view()),
+    };
+    view! { <Suspense>{Suspend::new(page)}</Suspense> }.into_any()
+}
+
 /// The loading of the own module of the screen at `route` (a path below the
 /// app's base, such as `/session`), or `None` when its page is in the main
-/// module. It names the same paths as the `Routes` in [`App`]; keep the two
-/// together.
+/// module.
 ///
-/// [`start`] waits for it before mounting the app at a deep link. The router
-/// abandons a screen that is still loading when another navigation starts,
-/// except for the screen it was opened at: if that one finished loading
-/// after a tap on another link, it would replace the newer screen.
+/// [`start`] waits for it before mounting the app at a deep link, so the
+/// screen shows with the rest of the app.
 pub fn route_module(route: &str) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
-    Some(match route.trim_end_matches('/') {
-        "/session" => Box::pin(SessionRoute::preload()),
-        "/aftercare" => Box::pin(AftercareRoute::preload()),
-        "/log" => Box::pin(LogRoute::preload()),
-        "/history" => Box::pin(HistoryRoute::preload()),
-        "/settings" => Box::pin(SettingsRoute::preload()),
-        "/setup" => Box::pin(SetupRoute::preload()),
-        "/about" => Box::pin(AboutRoute::preload()),
-        _ => return None,
+    screen_module(Screen::at(route))
+}
+
+/// The loading of a screen's own module, or `None` when its page is in the
+/// main module.
+fn screen_module(screen: Screen) -> Option<Pin<Box<dyn Future<Output = ()>>>> {
+    Some(match screen {
+        Screen::Home | Screen::NotFound => return None,
+        Screen::Session => Box::pin(__preload_session_route_view()),
+        Screen::Aftercare => Box::pin(__preload_aftercare_route_view()),
+        Screen::Log => Box::pin(__preload_log_route_view()),
+        Screen::History => Box::pin(__preload_history_route_view()),
+        Screen::Settings => Box::pin(__preload_settings_route_view()),
+        Screen::Setup => Box::pin(__preload_setup_route_view()),
+        Screen::About => Box::pin(__preload_about_route_view()),
     })
 }
 
-/// Declares a route whose page is loaded from its own WASM module the first
-/// time it is visited. The release build (`cargo xtask dist`) sets the cfg
-/// `rollwise_split` and splits the WASM there (`xtask/src/wasm.rs`); other
-/// builds (tests, native) compile the same route without a split point.
+/// Declares the view of a screen whose page is loaded from its own WASM
+/// module the first time it is shown, and the loading of that module
+/// (`$preload`). The release build (`cargo xtask dist`) sets the cfg
+/// `rollwise_split` and splits the WASM there (`xtask/src/wasm.rs`; it
+/// knows a screen's module by the `_route_view` at the end of its name);
+/// other builds (tests, native) compile the same view without a split
+/// point, and their loading is done at once.
 macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        struct $route;
-
-        #[cfg(rollwise_split)]
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
-            }
+    ($view:ident, $preload:ident, $page:ident) => {
+        #[cfg_attr(rollwise_split, lazy)]
+        async fn $view() -> AnyView {
+            view! { <$page /> }.into_any()
         }
 
         #[cfg(not(rollwise_split))]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
-            }
-        }
+        #[allow(non_snake_case)]
+        async fn $preload() {}
     };
 }
 
-lazy_page!(SessionRoute, SessionPage);
-lazy_page!(AftercareRoute, AftercarePage);
-lazy_page!(LogRoute, LogPage);
-lazy_page!(HistoryRoute, HistoryPage);
-lazy_page!(SettingsRoute, SettingsPage);
-lazy_page!(SetupRoute, SetupPage);
-lazy_page!(AboutRoute, AboutPage);
+lazy_page!(
+    session_route_view,
+    __preload_session_route_view,
+    SessionPage
+);
+lazy_page!(
+    aftercare_route_view,
+    __preload_aftercare_route_view,
+    AftercarePage
+);
+lazy_page!(log_route_view, __preload_log_route_view, LogPage);
+lazy_page!(
+    history_route_view,
+    __preload_history_route_view,
+    HistoryPage
+);
+lazy_page!(
+    settings_route_view,
+    __preload_settings_route_view,
+    SettingsPage
+);
+lazy_page!(setup_route_view, __preload_setup_route_view, SetupPage);
+lazy_page!(about_route_view, __preload_about_route_view, AboutPage);

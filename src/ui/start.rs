@@ -24,7 +24,8 @@ pub fn start() {
 }
 
 /// How long a deep link waits for its screen's module before the app mounts
-/// without it (then the router loads it, as after a tap).
+/// without it (then the screen shows once its module has loaded, as after
+/// a tap).
 const MODULE_WAIT_MS: u64 = 4000;
 
 /// Mounts the app once the module of the screen the page was opened at has

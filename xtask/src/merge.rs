@@ -240,7 +240,8 @@ const HOME_MODULE: &str = "dashboard";
 const READER_MODULE: &str = "reader";
 
 /// The path below the base that opens the split point `ident`, if it is a
-/// screen: the router's lazy routes are named `__<path>_route_view_<n>`.
+/// screen: the screens' lazy views are named `<path>_route_view` (`ui::lazy_page!`),
+/// so their split points end in `_route_view_<n>`.
 fn opening_path(ident: &str) -> Option<String> {
     let name = short_name(ident);
     if name == HOME_MODULE {

@@ -20,9 +20,9 @@
 
 use std::time::Duration as StdDuration;
 
+use crate::ui::router::A;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, NaiveTime, Timelike, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::calendar::{self, Alarm, Event, EVENT_LENGTH};

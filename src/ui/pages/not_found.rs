@@ -1,7 +1,7 @@
 //! What an unknown address shows.
 
+use crate::ui::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::layout::PageHeading;
 use crate::ui::routes::href;

@@ -7,9 +7,9 @@ mod plan;
 
 use std::time::Duration as StdDuration;
 
+use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::aftercare::{WindowSpec, WINDOWS};
 use crate::domain::{

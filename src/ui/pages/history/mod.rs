@@ -7,10 +7,9 @@ mod plan;
 
 use std::time::Duration as StdDuration;
 
+use crate::ui::router::{use_query, A};
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::domain::{NeedleLength, Reaction, ReactionSeverity, ReactionStatus, SessionId, Zone};
 use crate::storage::doc::ReplacedDevice;
@@ -29,8 +28,8 @@ use plan::{
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let query = use_query_map();
-    let selected = Memo::new(move |_| parse_session_query(query.with(|q| q.get("session"))));
+    let query = use_query("session");
+    let selected = Memo::new(move |_| parse_session_query(query.get()));
     view! {
         <ScreenIntro screen=&text::HISTORY />
         <div class="history">

@@ -6,9 +6,9 @@ pub mod logic;
 
 use std::time::Duration;
 
+use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::{triage, AftercareWindow, Reason, RuleId, Severity};
 use crate::ui::components::reminder::ReminderCard;

@@ -4,10 +4,9 @@
 
 use std::time::Duration;
 
+use crate::ui::router::use_navigator;
 use leptos::html::H2;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::logic::{record_session, run_position};
 use super::soak::SoakPanel;
@@ -44,7 +43,7 @@ pub fn CleaningView() -> impl IntoView {
     let data = use_app_data();
     let doc = data.doc();
     let now = use_now(Duration::from_millis(1000));
-    let navigate = use_navigate();
+    let navigator = use_navigator();
     let confirmed = RwSignal::new(false);
     let error = RwSignal::new(false);
     let run = Memo::new(move |_| doc.with(|d| d.flow.guided.clone()));
@@ -74,21 +73,11 @@ pub fn CleaningView() -> impl IntoView {
         data.update(|d| recorded = record_session(d, id, at, after));
         if recorded {
             data.flush();
-            // `href` already carries the app's base: the router must not
-            // prefix it again (it would under a sub-path).
-            navigate(
-                &href("/aftercare"),
-                NavigateOptions {
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
+            navigator.navigate(&href("/aftercare"), false);
         } else {
             error.set(true);
         }
     };
-    let record_later = record.clone();
-
     let heading = NodeRef::<H2>::new();
     heading.on_load(|h2| {
         // Focus fails only on a detached node.
@@ -135,10 +124,7 @@ pub fn CleaningView() -> impl IntoView {
                 <button
                     type="button"
                     class="button button-secondary button-wide"
-                    on:click={
-                        let record_later = record_later.clone();
-                        move |_| record_later(false)
-                    }
+                    on:click=move |_| record(false)
                 >
                     {t::FINISH_LATER}
                 </button>

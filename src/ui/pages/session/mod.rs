@@ -11,8 +11,8 @@ mod soak;
 
 use std::time::Duration;
 
+use crate::ui::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::data::use_app_data;
 use crate::ui::hooks::use_now;

@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use super::CueSwitches;
-use leptos_router::components::A;
+use crate::ui::router::A;
 use wasm_bindgen::JsCast;
 
 use super::logic::{

@@ -4,9 +4,9 @@
 
 use std::time::Duration;
 
+use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::device::REPLACE_BLOCK_SESSIONS;
 use crate::domain::guided::{MAX_PASSES, MIN_PASSES};

@@ -12,9 +12,8 @@ mod steps;
 
 use std::time::Duration;
 
+use crate::ui::router::{use_navigator, use_query};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::domain::time::local_date;
@@ -118,9 +117,9 @@ fn focus_later(id: &'static str) {
 pub fn SetupPage() -> impl IntoView {
     let data = use_app_data();
     let now = use_now(Duration::from_secs(60));
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let page = Memo::new(move |_| Page::from_query(query.with(|q| q.get("step")).as_deref()));
+    let query = use_query("step");
+    let navigator = use_navigator();
+    let page = Memo::new(move |_| query.with(|step| Page::from_query(step.as_deref())));
 
     let (editing, start) = data.doc().with_untracked(|doc| {
         let offset = local_offset_at(now.get_untracked());
@@ -152,71 +151,51 @@ pub fn SetupPage() -> impl IntoView {
         }
     });
 
-    let go = {
-        let navigate = navigate.clone();
-        move |target: Page, replace: bool| {
-            // `page_href` already carries the app's base: the router must
-            // not prefix it again (it would under a sub-path).
-            navigate(
-                &page_href(target),
-                NavigateOptions {
-                    replace,
-                    resolve: false,
-                    ..Default::default()
-                },
-            );
-        }
-    };
+    let go = move |target: Page, replace: bool| navigator.navigate(&page_href(target), replace);
 
-    let next = {
-        let go = go.clone();
-        move || {
-            let Page::Question(step) = page.get_untracked() else {
-                return;
-            };
-            let now = now.get_untracked();
-            let offset = local_offset_at(now);
-            let today = local_date(now, offset);
-            if let Err(e) = draft.with_untracked(|d| d.check(step, today)) {
-                error.set(Some(e));
-                focus_later(ERROR_ID);
-                return;
-            }
-            error.set(None);
-            let target = Page::Question(step).next();
-            if target != Page::Result {
-                go(target, false);
-                return;
-            }
-            match draft.with_untracked(|d| d.build(now, offset)) {
-                Ok((profile, device)) => {
-                    data.update(|doc| {
-                        doc.profile = Some(profile);
-                        doc.device = Some(device);
-                    });
-                    if !editing {
-                        data.request_persistence();
-                    }
-                    go(Page::Result, false);
+    let next = move || {
+        let Page::Question(step) = page.get_untracked() else {
+            return;
+        };
+        let now = now.get_untracked();
+        let offset = local_offset_at(now);
+        let today = local_date(now, offset);
+        if let Err(e) = draft.with_untracked(|d| d.check(step, today)) {
+            error.set(Some(e));
+            focus_later(ERROR_ID);
+            return;
+        }
+        error.set(None);
+        let target = Page::Question(step).next();
+        if target != Page::Result {
+            go(target, false);
+            return;
+        }
+        match draft.with_untracked(|d| d.build(now, offset)) {
+            Ok((profile, device)) => {
+                data.update(|doc| {
+                    doc.profile = Some(profile);
+                    doc.device = Some(device);
+                });
+                if !editing {
+                    data.request_persistence();
                 }
-                Err((step, e)) => {
-                    carried.set_value(Some(e));
-                    go(Page::Question(step), false);
-                }
+                go(Page::Result, false);
+            }
+            Err((step, e)) => {
+                carried.set_value(Some(e));
+                go(Page::Question(step), false);
             }
         }
     };
 
-    let back = {
-        let go = go.clone();
-        move || {
-            let current = page.get_untracked();
-            if page_number(current) > entry.get_value() {
-                history_back();
-            } else if let Some(previous) = current.previous() {
-                entry.set_value(page_number(previous));
-                go(previous, true);
-            }
+    let back = move || {
+        let current = page.get_untracked();
+        if page_number(current) > entry.get_value() {
+            history_back();
+        } else if let Some(previous) = current.previous() {
+            entry.set_value(page_number(previous));
+            go(previous, true);
         }
     };
 
@@ -232,8 +211,6 @@ pub fn SetupPage() -> impl IntoView {
             {move || match page.get() {
                 Page::Result => view! { <result::SetupResult now /> }.into_any(),
                 Page::Question(step) => {
-                    let next = next.clone();
-                    let back = back.clone();
                     view! { <StepScreen step draft error now next back editing /> }.into_any()
                 }
             }}

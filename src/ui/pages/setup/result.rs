@@ -1,9 +1,9 @@
 //! The result of set-up: what the engine says about the saved answers —
 //! what blocks, what warns, what is fine — each with "Why?".
 
+use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::draft::{Page, Step};
 use super::page_href;
