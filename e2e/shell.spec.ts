@@ -51,6 +51,46 @@ test('the back button moves between screens', async ({ page, baseURL }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aftercare');
 });
 
+test.describe('without a service worker', () => {
+  // The worker caches every module after the first load and serves them
+  // itself, past the page's routes: here the page must fetch the module.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a tap while a screen downloads wins: the screen before stays until then, and a late download changes nothing', async ({ page, baseURL }) => {
+    // Hold the reaction log's own module back until released.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = () => {};
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    await page.route(/split_log_route_view_[^/]*\.wasm$/, async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    await page.goto('./');
+    await waitForApp(page);
+    await nav(page).getByRole('link', { name: 'Log' }).click();
+    await requested;
+    // The address says where the tap leads; the screen before stays meanwhile.
+    await expect(page).toHaveURL(new URL('log', baseURL).href);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+    await nav(page).getByRole('link', { name: 'Aftercare' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aftercare');
+    await expect(page).toHaveURL(new URL('aftercare', baseURL).href);
+    const loaded = page.waitForResponse(/split_log_route_view_[^/]*\.wasm$/);
+    release();
+    await loaded;
+    // Give the late module every chance to show its screen: it must not.
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aftercare');
+    await expect(nav(page).getByRole('link', { name: 'Aftercare' })).toHaveAttribute('aria-current', 'page');
+    // The back button leads through both taps.
+    await page.goBack();
+    await expect(page).toHaveURL(new URL('log', baseURL).href);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reaction log');
+  });
+});
+
 test('every deep link loads and reloads', async ({ page }) => {
   for (const screen of screens) {
     await page.goto(`./${screen.path}`);
