@@ -1,12 +1,12 @@
 //! The frame around every page: a skip link, the header, the main region,
 //! the "not medical advice" footer link and the bottom navigation bar.
 
-use crate::ui::router::A;
 use leptos::html::H1;
 use leptos::prelude::*;
 
 use crate::ui::components::UpdateBanner;
 use crate::ui::data::StorageBanner;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text;
 

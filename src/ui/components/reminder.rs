@@ -20,7 +20,6 @@
 
 use std::time::Duration as StdDuration;
 
-use crate::ui::router::A;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, NaiveTime, Timelike, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,6 +31,7 @@ use crate::ui::components::ReasonList;
 use crate::ui::data::use_app_data;
 use crate::ui::format::{self, local_offset_at};
 use crate::ui::hooks::{use_notifications, use_now, Notice, NoticePermission};
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::reminders as text;
 

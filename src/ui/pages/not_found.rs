@@ -1,9 +1,9 @@
 //! What an unknown address shows.
 
-use crate::ui::router::A;
 use leptos::prelude::*;
 
 use crate::ui::layout::PageHeading;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text;
 

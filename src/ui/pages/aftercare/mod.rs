@@ -7,7 +7,6 @@ mod plan;
 
 use std::time::Duration as StdDuration;
 
-use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -23,6 +22,7 @@ use crate::ui::format;
 use crate::ui::hooks::use_now;
 use crate::ui::messages;
 use crate::ui::pages::ScreenIntro;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::{self, aftercare as t};
 

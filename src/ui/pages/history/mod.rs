@@ -7,7 +7,6 @@ mod plan;
 
 use std::time::Duration as StdDuration;
 
-use crate::ui::router::{use_query, A};
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use leptos::prelude::*;
 
@@ -17,6 +16,7 @@ use crate::ui::data::use_app_data;
 use crate::ui::format;
 use crate::ui::hooks::use_now;
 use crate::ui::pages::ScreenIntro;
+use crate::ui::router::{use_query, A};
 use crate::ui::routes::href;
 use crate::ui::text::{self, history as t, log as log_text};
 

@@ -6,7 +6,6 @@ pub mod logic;
 
 use std::time::Duration;
 
-use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -17,6 +16,7 @@ use crate::ui::data::{use_app_data, ImportPanel};
 use crate::ui::format::{self, local_offset_at};
 use crate::ui::hooks::use_now;
 use crate::ui::layout::PageHeading;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::home as text;
 use crate::ui::{messages, text as shell_text};

@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use crate::ui::router::use_navigator;
 use leptos::html::H2;
 use leptos::prelude::*;
 
@@ -14,6 +13,7 @@ use crate::domain::{RunEventKind, Zone};
 use crate::ui::data::use_app_data;
 use crate::ui::hooks::use_now;
 use crate::ui::messages;
+use crate::ui::router::use_navigator;
 use crate::ui::routes::href;
 use crate::ui::text::session as t;
 use crate::ui::text::zone_name;

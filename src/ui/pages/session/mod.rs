@@ -11,12 +11,12 @@ mod soak;
 
 use std::time::Duration;
 
-use crate::ui::router::A;
 use leptos::prelude::*;
 
 use crate::ui::data::use_app_data;
 use crate::ui::hooks::use_now;
 use crate::ui::layout::PageHeading;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text;
 use crate::ui::text::session as t;

@@ -10,7 +10,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use super::CueSwitches;
-use crate::ui::router::A;
 use wasm_bindgen::JsCast;
 
 use super::logic::{
@@ -28,6 +27,7 @@ use crate::ui::components::face_map::FaceMap;
 use crate::ui::components::ReasonList;
 use crate::ui::data::use_app_data;
 use crate::ui::hooks::use_now;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::session as t;
 use crate::ui::{format, messages, text};

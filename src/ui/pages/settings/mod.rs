@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -17,6 +16,7 @@ use crate::ui::data::{use_app_data, DataSettings};
 use crate::ui::format;
 use crate::ui::hooks::use_now;
 use crate::ui::pages::ScreenIntro;
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::settings as text;
 use crate::ui::text::{self as shell_text, section_name};

@@ -12,7 +12,6 @@ mod steps;
 
 use std::time::Duration;
 
-use crate::ui::router::{use_navigator, use_query};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -21,6 +20,7 @@ use crate::ui::data::use_app_data;
 use crate::ui::format::local_offset_at;
 use crate::ui::hooks::use_now;
 use crate::ui::layout::PageHeading;
+use crate::ui::router::{use_navigator, use_query};
 use crate::ui::routes::href;
 use crate::ui::text::setup as text;
 

@@ -1,7 +1,6 @@
 //! The result of set-up: what the engine says about the saved answers —
 //! what blocks, what warns, what is fine — each with "Why?".
 
-use crate::ui::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::ui::components::ReasonList;
 use crate::ui::data::use_app_data;
 use crate::ui::format::local_offset_at;
 use crate::ui::pages::home::logic::{standing, Standing};
+use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::setup as text;
 use crate::ui::text::zone_name;
