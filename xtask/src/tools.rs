@@ -168,7 +168,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
         (Some(lock_time), Some(installed_time)) => installed_time >= lock_time,
         _ => false,
     };
-    let complete = ["wasm-opt", "playwright"]
+    let complete = ["wasm-opt", "playwright", "esbuild"]
         .iter()
         .all(|bin| root.join("node_modules/.bin").join(bin).exists());
     if fresh && complete {
@@ -177,11 +177,12 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     refuse_linked_node_modules(&root.join("node_modules"))?;
     if version_of("npm", &["--version"]).is_none() {
         return Err(
-            "npm is needed for wasm-opt (binaryen) and Playwright, and it is not on PATH".into(),
+            "npm is needed for wasm-opt (binaryen), esbuild and Playwright, and it is not on PATH"
+                .into(),
         );
     }
     println!(
-        "xtask: installing the npm packages of package-lock.json (binaryen's wasm-opt, Playwright, axe-core) into {} (npm ci)",
+        "xtask: installing the npm packages of package-lock.json (binaryen's wasm-opt, esbuild, Playwright, axe-core) into {} (npm ci)",
         root.join("node_modules").display()
     );
     run_step(
