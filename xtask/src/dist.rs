@@ -41,7 +41,11 @@ pub fn build_into(root: &Path, out: &Path) -> Result<(), String> {
         },
         out,
     )?;
-    let css = copy_hashed(&root.join("style/main.css"), out, "main", "css")?;
+    // Minified beside the WASM build's intermediate files, then named by
+    // the hash of what is served.
+    let css_min = root.join("target/dist-wasm/main.min.css");
+    crate::wasm::minify(&root.join("style/main.css"), &css_min)?;
+    let css = copy_hashed(&css_min, out, "main", "css")?;
     copy_files(&root.join("public"), out)?;
     write_index(&root.join("index.html"), out, &built, Some(&css))?;
     crate::shell::prerender(root, out)?;

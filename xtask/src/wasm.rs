@@ -80,9 +80,10 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     for chunk in lazy.iter().filter(|file| file.ends_with(".wasm")) {
         optimise(&out.join(chunk))?;
     }
-    minify(&out.join(format!("{name}.js")))?;
+    let js = out.join(format!("{name}.js"));
+    minify(&js, &js)?;
     for link in lazy.iter().filter(|file| file.ends_with(".js")) {
-        minify(&out.join(link))?;
+        minify(&out.join(link), &out.join(link))?;
     }
     Ok(Output {
         js: format!("{name}.js"),
@@ -299,23 +300,26 @@ fn bindgen(input: &Path, name: &str, out: &Path, split: bool) -> Result<(), Stri
     run_step("wasm-bindgen", &mut command)
 }
 
-/// Minifies an ES module in place with esbuild (npm `esbuild`): whitespace,
+/// Minifies an ES module or a stylesheet (by its extension) with esbuild
+/// (npm `esbuild`) into `output`, which may be `input`: whitespace,
 /// comments, syntax and local names. Exported names, imported names and
 /// property names stay as they are, so the modules still link to each other
 /// and to the WASM. wasm-bindgen's glue shrinks by about a fifth, brotli'd.
-fn minify(path: &Path) -> Result<(), String> {
+pub fn minify(input: &Path, output: &Path) -> Result<(), String> {
+    let mut command = Command::new("esbuild");
+    command.arg(input).args([
+        "--minify",
+        "--legal-comments=none",
+        "--log-level=warning",
+        "--allow-overwrite",
+    ]);
+    if input.extension().is_some_and(|ext| ext == "js") {
+        command.arg("--format=esm");
+    }
+    command.arg(format!("--outfile={}", output.display()));
     crate::tools::run_quiet(
-        &format!("esbuild --minify {}", path.display()),
-        Command::new("esbuild")
-            .arg(path)
-            .args([
-                "--minify",
-                "--format=esm",
-                "--legal-comments=none",
-                "--log-level=warning",
-                "--allow-overwrite",
-            ])
-            .arg(format!("--outfile={}", path.display())),
+        &format!("esbuild --minify {}", input.display()),
+        &mut command,
     )
 }
 
