@@ -14,6 +14,22 @@ const screens = [
 
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 
+/// Holds back the download of the module whose URL matches `pattern`:
+/// `requested` resolves once the page asks for it, and it is sent once
+/// `release` is called.
+async function holdModule(page, pattern: RegExp) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = () => {};
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(pattern, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  return { requested, release: () => release() };
+}
+
 test('the bottom bar reaches every screen, each without axe violations', async ({ page, baseURL }) => {
   await page.goto('./');
   await waitForApp(page);
@@ -57,16 +73,7 @@ test.describe('without a service worker', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('a tap while a screen downloads wins: the screen before stays until then, and a late download changes nothing', async ({ page, baseURL }) => {
-    // Hold the reaction log's own module back until released.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let asked = () => {};
-    const requested = new Promise<void>((resolve) => (asked = resolve));
-    await page.route(/split_log_route_view_[^/]*\.wasm$/, async (route) => {
-      asked();
-      await held;
-      await route.continue();
-    });
+    const { requested, release } = await holdModule(page, /split_log_route_view_[^/]*\.wasm$/);
     await page.goto('./');
     await waitForApp(page);
     await nav(page).getByRole('link', { name: 'Log' }).click();
@@ -119,16 +126,7 @@ test('the not-medical-advice link is visible and opens the disclaimer', async ({
 });
 
 test('a deep link shows the app and its screen together, so no tap can race the loading', async ({ page }) => {
-  // Hold the session screen's own module back until the app has asked for it.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let asked = () => {};
-  const requested = new Promise<void>((resolve) => (asked = resolve));
-  await page.route(/split_session_route_view_[^/]*\.wasm$/, async (route) => {
-    asked();
-    await held;
-    await route.continue();
-  });
+  const { requested, release } = await holdModule(page, /split_session_route_view_[^/]*\.wasm$/);
   await page.goto('./session');
   await requested;
   // Nothing of the app is there to tap while the screen loads.

@@ -132,15 +132,20 @@ async fn settles(flag: &std::rc::Rc<std::cell::Cell<u32>>, want: u32) -> bool {
         if flag.get() == want {
             return true;
         }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(tick).await.unwrap();
+        after_ms(10).await;
     }
     flag.get() == want
+}
+
+/// Resolves in a task queued by a timer of `ms` milliseconds.
+async fn after_ms(ms: i32) {
+    let later = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -239,13 +244,7 @@ fn the_stopped_notice_shows_once_and_links_back_here() {
 
 /// Resolves in a later task, once the reactive updates queued now have run.
 async fn tick() {
-    let later = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
+    after_ms(0).await;
 }
 
 /// Where the test page is (its path and query), so a test that navigates
@@ -268,24 +267,41 @@ fn set_address(to: &str) {
         .unwrap();
 }
 
-/// Where a component inside the router hands its router out to the test.
+/// Where a component inside the router hands a value out to the test.
 type Slot<T> = std::sync::Arc<std::sync::Mutex<Option<T>>>;
 
 /// Mounts a [`Router`](rollwise::ui::router::Router) holding `children`
-/// in a container of its own; the returned handle unmounts it when dropped.
+/// in a container of its own. Returns the container, the router's handle
+/// and a guard that unmounts it all when dropped.
 fn mount_router<V: leptos::prelude::IntoView + 'static>(
     children: impl FnOnce() -> V + Send + 'static,
-) -> (web_sys::HtmlElement, impl Drop) {
+) -> (
+    web_sys::HtmlElement,
+    rollwise::ui::router::Navigator,
+    impl Drop,
+) {
     use leptos::prelude::*;
-    use rollwise::ui::router::Router;
+    use rollwise::ui::router::{use_navigator, Router};
     use wasm_bindgen::JsCast;
     let document = web_sys::window().unwrap().document().unwrap();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), move || {
-        view! { <Router>{children()}</Router> }
+    let slot: Slot<rollwise::ui::router::Navigator> = Default::default();
+    let handle = leptos::mount::mount_to(container.clone(), {
+        let slot = slot.clone();
+        move || {
+            view! {
+                <Router>
+                    {
+                        *slot.lock().unwrap() = Some(use_navigator());
+                        children()
+                    }
+                </Router>
+            }
+        }
     });
-    (container, handle)
+    let navigator = slot.lock().unwrap().take().expect("the router's handle");
+    (container, navigator, handle)
 }
 
 /// The router (`ui::router`): a navigation changes the address and the
@@ -295,45 +311,35 @@ fn mount_router<V: leptos::prelude::IntoView + 'static>(
 #[wasm_bindgen_test]
 async fn the_router_follows_navigations_and_the_history() {
     use leptos::prelude::*;
-    use rollwise::ui::router::{use_navigator, use_query, Navigator};
+    use rollwise::ui::router::use_query;
     let start = address();
     let history = web_sys::window().unwrap().history().unwrap();
-    let slot: Slot<(Navigator, Memo<Option<String>>)> = Default::default();
-    let (_container, handle) = mount_router({
+    let slot: Slot<Memo<Option<String>>> = Default::default();
+    let (container, navigator, handle) = mount_router({
         let slot = slot.clone();
-        move || {
-            *slot.lock().unwrap() = Some((use_navigator(), use_query("session")));
-        }
+        move || *slot.lock().unwrap() = Some(use_query("session"))
     });
-    let (navigator, session) = slot.lock().unwrap().take().expect("the router's handle");
+    let session = slot.lock().unwrap().take().expect("the query");
     let entries = history.length().unwrap();
 
-    navigator.navigate("/log?session=3", false);
-    assert_eq!(address(), "/log?session=3");
-    assert_eq!(navigator.route(), "/log");
-    assert_eq!(session.get_untracked().as_deref(), Some("3"));
-    assert_eq!(
-        history.length().unwrap(),
-        entries + 1,
-        "a navigation adds an entry"
-    );
-
-    navigator.navigate("/log?session=3", false);
-    assert_eq!(
-        history.length().unwrap(),
-        entries + 1,
-        "going where it is adds none"
-    );
-
-    navigator.navigate("/history?session=a%20b", true);
-    assert_eq!(address(), "/history?session=a%20b");
-    assert_eq!(navigator.route(), "/history");
-    assert_eq!(session.get_untracked().as_deref(), Some("a b"));
-    assert_eq!(
-        history.length().unwrap(),
-        entries + 1,
-        "replacing adds none"
-    );
+    // (where to, replacing?, the route, the session parameter, entries added)
+    let cases = [
+        ("/log?session=3", false, "/log", Some("3"), 1),
+        // Going where the app already is adds no entry.
+        ("/log?session=3", false, "/log", Some("3"), 1),
+        ("/history?session=a%20b", true, "/history", Some("a b"), 1),
+    ];
+    for (to, replace, route, query, added) in cases {
+        navigator.navigate(to, replace);
+        assert_eq!(address(), to);
+        assert_eq!(navigator.route(), route, "{to}");
+        assert_eq!(session.get_untracked().as_deref(), query, "{to}");
+        assert_eq!(
+            history.length().unwrap(),
+            entries + added,
+            "{to}, replace: {replace}"
+        );
+    }
 
     navigator.navigate("/about", false);
     assert_eq!(session.get_untracked(), None);
@@ -353,6 +359,7 @@ async fn the_router_follows_navigations_and_the_history() {
     assert_eq!(session.get_untracked().as_deref(), Some("a b"));
 
     drop(handle);
+    container.remove();
     set_address(&start);
 }
 
@@ -361,16 +368,11 @@ async fn the_router_follows_navigations_and_the_history() {
 #[wasm_bindgen_test]
 fn the_router_takes_only_plain_clicks_on_in_app_links() {
     use leptos::prelude::*;
-    use rollwise::ui::router::{use_navigator, Navigator};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let start = address();
-    let slot: Slot<Navigator> = Default::default();
-    let (container, handle) = mount_router({
-        let slot = slot.clone();
-        move || {
-            *slot.lock().unwrap() = Some(use_navigator());
-            view! {
+    let (container, navigator, handle) = mount_router(|| {
+        view! {
                 <a id="rt-plain" href="/about">"About"</a>
                 <a id="rt-query" href="/history?session=2"><span id="rt-inner">"Session 2"</span></a>
                 <a id="rt-blank" href="/about" target="_blank">"About"</a>
@@ -380,10 +382,8 @@ fn the_router_takes_only_plain_clicks_on_in_app_links() {
                 <a id="rt-fragment" href="#rt-plain">"Up"</a>
                 <a id="rt-tel" href="tel:112">"Call"</a>
                 <a id="rt-none">"No link"</a>
-            }
         }
     });
-    let navigator = slot.lock().unwrap().take().expect("the router's handle");
     // Registered after the router's listener, so it runs after it: it notes
     // whether the router took the click, then stops the browser from
     // following any link, which would leave the test page.
@@ -465,22 +465,16 @@ fn the_router_takes_only_plain_clicks_on_in_app_links() {
 #[wasm_bindgen_test]
 async fn a_link_is_current_while_its_screen_shows() {
     use leptos::prelude::*;
-    use rollwise::ui::router::{use_navigator, Navigator, A};
+    use rollwise::ui::router::A;
     let start = address();
-    let slot: Slot<Navigator> = Default::default();
-    let (container, handle) = mount_router({
-        let slot = slot.clone();
-        move || {
-            *slot.lock().unwrap() = Some(use_navigator());
-            view! {
+    let (container, navigator, handle) = mount_router(|| {
+        view! {
                 <A href="/log" attr:id="rt-log">"Log"</A>
                 <A href="/history?session=4" attr:id="rt-history">"History"</A>
                 <A href="/" attr:id="rt-home">"Home"</A>
                 <A href="/nowhere" attr:id="rt-nowhere">"Nowhere"</A>
-            }
         }
     });
-    let navigator = slot.lock().unwrap().take().expect("the router's handle");
     let current = |id: &str| {
         container
             .query_selector(&format!("#{id}"))
