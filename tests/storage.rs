@@ -16,6 +16,9 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::sleep;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const V1: &str = include_str!("fixtures/stored-v1.json");
@@ -462,16 +465,6 @@ fn delete_all_removes_only_the_apps_keys() {
 
 use leptos::prelude::*;
 use rollwise::ui::data::{AppData, DataProvider, SAVE_DELAY};
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn an_update_is_saved_after_the_debounce() {

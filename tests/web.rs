@@ -6,6 +6,9 @@ use rollwise::storage::{self, StorageError};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::sleep;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -132,20 +135,9 @@ async fn settles(flag: &std::rc::Rc<std::cell::Cell<u32>>, want: u32) -> bool {
         if flag.get() == want {
             return true;
         }
-        after_ms(10).await;
+        sleep(10).await;
     }
     flag.get() == want
-}
-
-/// Resolves in a task queued by a timer of `ms` milliseconds.
-async fn after_ms(ms: i32) {
-    let later = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(later).await.unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -244,7 +236,7 @@ fn the_stopped_notice_shows_once_and_links_back_here() {
 
 /// Resolves in a later task, once the reactive updates queued now have run.
 async fn tick() {
-    after_ms(0).await;
+    sleep(0).await;
 }
 
 /// Where the test page is (its path and query), so a test that navigates
