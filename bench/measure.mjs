@@ -41,21 +41,36 @@ async function seeded(seed, serviceWorkers) {
 }
 
 /// Start-up to interactive of a first visit, for each store in `seeds`
-/// (null: empty): the median of FIRST_VISIT_RUNS runs each. The stores'
-/// runs take turns (one store first, then the other), so a stretch of a
-/// busier machine slows them alike and their difference stays fair.
+/// (null: empty): the median of FIRST_VISIT_RUNS runs each, and the median
+/// of each of its parts: until the app mounts (the files load and compile),
+/// from there until the stored data is open (read and decoded), and from
+/// there until the first screen has rendered. The stores' runs take turns
+/// (one store first, then the other), so a stretch of a busier machine
+/// slows them alike and their difference stays fair.
 async function startups(seeds) {
-  const times = seeds.map(() => []);
+  const runs = seeds.map(() => []);
   for (let i = 0; i < FIRST_VISIT_RUNS; i++) {
     const order = seeds.map((_, k) => k);
     if (i % 2) order.reverse();
     for (const k of order) {
       const { context, page } = await open(seeds[k]);
-      times[k].push(await page.evaluate(() => performance.getEntriesByName('rollwise:interactive')[0].startTime));
+      runs[k].push(await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+        return { mount: at('rollwise:mount'), opened: at('rollwise:data-opened'), interactive: at('rollwise:interactive') };
+      }));
       await context.close();
     }
   }
-  return times.map(median);
+  const part = (list, of) => {
+    const values = list.map(of);
+    return values.some((v) => v === null || Number.isNaN(v)) ? null : median(values);
+  };
+  return runs.map((list) => ({
+    interactive: part(list, (r) => r.interactive),
+    mount: part(list, (r) => r.mount),
+    opening: part(list, (r) => (r.opened === null || r.mount === null ? null : r.opened - r.mount)),
+    firstScreen: part(list, (r) => (r.opened === null ? null : r.interactive - r.opened)),
+  }));
 }
 
 /// Start-up of a returning visit: the service worker the first visit
@@ -114,7 +129,10 @@ async function interaction(seed, path, act) {
 }
 
 const result = {};
-[result.startupEmptyMs, result.startupFiveYearsMs] = await startups([null, data]);
+const [emptyStartup, fullStartup] = await startups([null, data]);
+result.startupEmptyMs = emptyStartup.interactive;
+result.startupFiveYearsMs = fullStartup.interactive;
+result.startupParts = { empty: emptyStartup, fiveYears: fullStartup };
 result.startupReturningEmptyMs = await returningStartup(null);
 result.startupReturningFiveYearsMs = await returningStartup(data);
 const empty = await saves(null);

@@ -156,6 +156,17 @@ test('with data stored, Home compiles its own modules from the start, and fetche
   expect(wasm).toHaveLength(5);
   expect(wasm[1]).toMatch(/^chunks_reader-/);
   expect(wasm[2]).toMatch(/^split_reader_/);
+  // The marks `cargo xtask bench` splits start-up by come once each, in
+  // order: the app mounts, the stored data is opened, the first screen shows.
+  const marks = await page.evaluate(() =>
+    ['rollwise:mount', 'rollwise:data-opened', 'rollwise:interactive'].map(
+      (name) => performance.getEntriesByName(name).map((entry) => entry.startTime),
+    ),
+  );
+  expect(marks.map((times) => times.length)).toEqual([1, 1, 1]);
+  const [[mount], [opened], [interactive]] = marks;
+  expect(mount).toBeLessThan(opened);
+  expect(opened).toBeLessThan(interactive);
 });
 
 test('a first visit is interactive without the code that reads stored data, which loads with the first change', async ({ page }) => {

@@ -8,6 +8,11 @@ pub const INTERACTIVE: &str = "rollwise:interactive";
 /// The mark set when the app starts to mount, once the WASM has loaded:
 /// what lies between it and [`INTERACTIVE`] is the app's own start-up work.
 pub const MOUNT: &str = "rollwise:mount";
+/// The mark set once the stored data has been opened at start-up: read and
+/// decoded when a document is stored, at once when nothing is. With
+/// [`MOUNT`] and [`INTERACTIVE`] it splits start-up into the app's mount,
+/// reading the data and rendering the first screen.
+pub const DATA_OPENED: &str = "rollwise:data-opened";
 /// The measure recorded around every save.
 pub const SAVE: &str = "rollwise:save";
 const SAVE_START: &str = "rollwise:save-start";

@@ -451,6 +451,7 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
             show(empty),
             show(full)
         ),
+        startup_parts_line(&figures["startupParts"]),
         format!(
             "saving after one edit (median of 11): empty store {}, five years of data {}",
             show(ms("saveMedianEmptyMs")),
@@ -473,6 +474,30 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
         ),
         returning,
     ]
+}
+
+/// Where a first visit's start-up goes, for each store: when the app mounts
+/// (its files loaded and compiled), how long opening the stored data takes
+/// after that (reading and decoding it), and how long the first screen
+/// takes after that. Each part is the median of its own values.
+fn startup_parts_line(parts: &serde_json::Value) -> String {
+    let ms = |v: &serde_json::Value| {
+        v.as_f64()
+            .map_or("n/a".to_string(), |v| format!("{v:.1} ms"))
+    };
+    let store = |label: &str, p: &serde_json::Value| {
+        format!(
+            "{label}: mounted at {}, data opened {} later, first screen {} after that",
+            ms(&p["mount"]),
+            ms(&p["opening"]),
+            ms(&p["firstScreen"])
+        )
+    };
+    format!(
+        "start-up's parts, first visit (medians of the same runs): {}; {}",
+        store("empty store", &parts["empty"]),
+        store("five years of data", &parts["fiveYears"])
+    )
 }
 
 /// One interaction figure: the median of the clicks Event Timing reported,
@@ -682,10 +707,18 @@ mod tests {
         let figures = serde_json::json!({"startupEmptyMs": 100.0, "startupFiveYearsMs": 120.0, "storedBytesFiveYears": 333867});
         let lines = browser_lines(&figures);
         assert!(lines[0].contains("+20.0 ms, ratio 1.20"), "{}", lines[0]);
-        assert!(lines[1].contains("n/a"));
-        assert!(lines[2].ends_with("333867 bytes"));
-        assert!(lines[3].ends_with("logging a reaction n/a, advancing a session step n/a"));
+        assert!(
+            lines[1].ends_with(
+                "empty store: mounted at n/a, data opened n/a later, first screen n/a after that; \
+                 five years of data: mounted at n/a, data opened n/a later, first screen n/a after that"
+            ),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].contains("n/a"));
+        assert!(lines[3].ends_with("333867 bytes"));
         assert!(lines[4].ends_with("logging a reaction n/a, advancing a session step n/a"));
+        assert!(lines[5].ends_with("logging a reaction n/a, advancing a session step n/a"));
 
         let figures = serde_json::json!({
             "logReactionMs": 24.0, "logReactionClicks": 2, "logReactionClicksOver16Ms": 1,
@@ -694,17 +727,31 @@ mod tests {
         });
         let lines = browser_lines(&figures);
         assert!(
-            lines[3].ends_with(
+            lines[4].ends_with(
                 "logging a reaction 24.0 ms (1 of 2 clicks took 16 ms or more), \
                  advancing a session step under 16 ms (none of 6 clicks took 16 ms or more)"
             ),
             "{}",
-            lines[3]
+            lines[4]
         );
         assert!(
-            lines[4].ends_with("logging a reaction 9.2 ms, advancing a session step 7.0 ms"),
+            lines[5].ends_with("logging a reaction 9.2 ms, advancing a session step 7.0 ms"),
             "{}",
-            lines[4]
+            lines[5]
+        );
+    }
+
+    #[test]
+    fn prints_where_start_up_goes() {
+        let figures = serde_json::json!({"startupParts": {
+            "empty": {"interactive": 200.0, "mount": 175.24, "opening": 0.3, "firstScreen": 24.0},
+            "fiveYears": {"interactive": 262.0, "mount": 184.0, "opening": 33.0, "firstScreen": null},
+        }});
+        assert_eq!(
+            browser_lines(&figures)[1],
+            "start-up's parts, first visit (medians of the same runs): \
+             empty store: mounted at 175.2 ms, data opened 0.3 ms later, first screen 24.0 ms after that; \
+             five years of data: mounted at 184.0 ms, data opened 33.0 ms later, first screen n/a after that"
         );
     }
 
