@@ -10,6 +10,8 @@
 //! 5. The guided-session position is monotonic in `now` and never exceeds
 //!    the plan (SES-1, SES-2, SES-5).
 //! 6. Normalisation is idempotent.
+//! 7. RX-1, RX-11: a closed reaction never holds sessions, so whatever looks
+//!    for holds may skip the closed ones (`may_hold_sessions`).
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use proptest::prelude::*;
@@ -21,6 +23,7 @@ use super::model::*;
 use super::products::{
     can_do_activity, can_use_product, classify, normalise, ProductContext, UseVerdict,
 };
+use super::reactions::{may_hold_sessions, triage};
 use super::rules::RuleId;
 use super::scenarios::{clear_profile, good_device, ready_today};
 
@@ -192,5 +195,37 @@ proptest! {
         let once = normalise(&s);
         prop_assert_eq!(normalise(&once), once.clone());
         prop_assert!(once.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    }
+
+    /// Law 7 (RX-1, RX-11): whatever its kind, strength, course, session
+    /// and the clock, a closed reaction never holds sessions; an open one
+    /// may.
+    #[test]
+    fn only_an_open_reaction_may_hold_sessions(
+        kind_index in 0usize..19,
+        severity in 0u8..4,
+        worsening in any::<bool>(),
+        closed in 0u8..3,
+        session_end_hours in prop::option::of(-400i64..400),
+        noticed_hours in -400i64..400,
+        now_hours in -400i64..2000,
+    ) {
+        let noticed = base() + Duration::hours(noticed_hours);
+        let severity = [ReactionSeverity::None, ReactionSeverity::Mild, ReactionSeverity::Moderate, ReactionSeverity::Severe][usize::from(severity)];
+        let status = match closed {
+            0 => ReactionStatus::StillPresent,
+            1 => ReactionStatus::Resolved(noticed),
+            _ => ReactionStatus::ClearedByClinician(noticed),
+        };
+        let reaction = Reaction {
+            id: ReactionId(1), kind: ReactionKind::ALL[kind_index], severity, zones: vec![Zone::Forehead],
+            noticed_at: noticed, session: session_end_hours.map(|_| SessionId(1)), status, worsening,
+        };
+        let session_end = session_end_hours.map(|h| base() + Duration::hours(h));
+        let holds = triage(&reaction, session_end, base() + Duration::hours(now_hours)).holds_next_session;
+        prop_assert_eq!(may_hold_sessions(&reaction), closed == 0);
+        if !may_hold_sessions(&reaction) {
+            prop_assert!(!holds, "a closed {:?} held sessions", reaction.kind);
+        }
     }
 }

@@ -65,6 +65,16 @@ pub fn red_flag(kind: ReactionKind) -> Option<(RuleId, &'static str)> {
     }
 }
 
+/// Returns true when `reaction` can hold sessions at all. Only an open one
+/// can: RX-1 and RX-11 hold until it is marked clear, so [`triage`] of a
+/// closed reaction never holds (a property test checks this). Whatever
+/// looks for holds across a whole history skips the closed reactions with
+/// it, without finding their session or triaging them: five years of data
+/// hold about 1,500 reactions, nearly all closed.
+pub fn may_hold_sessions(reaction: &Reaction) -> bool {
+    !reaction.status.is_closed()
+}
+
 /// Triage of `reaction` at `now`; `session_end` is the end of the session it
 /// follows, when known.
 pub fn triage(
