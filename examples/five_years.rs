@@ -1,6 +1,6 @@
 //! Writes five years of Rollwise data, as the app stores it, for
-//! `cargo xtask bench`: about 130 sessions, 1,500 reactions, a full profile
-//! and five rollers. The data is generated from a fixed seed, so every run
+//! `cargo xtask bench`: about 130 sessions, 1,500 reactions with a note on
+//! about one in five, a full profile and five rollers. The data is generated from a fixed seed, so every run
 //! measures the same document.
 //!
 //! Usage: `cargo run --example five_years -- OUT.json`
@@ -28,6 +28,26 @@ impl Rng {
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
+}
+
+/// A note as a person might write one on a reaction: one to three short
+/// sentences.
+fn note(rng: &mut Rng) -> String {
+    const SENTENCES: [&str; 8] = [
+        "Pink on both cheeks the morning after.",
+        "Felt tight after washing, so I used the plain moisturiser.",
+        "A little flaky around the nose by day two.",
+        "Stung with the toner; left it out for now.",
+        "Mostly gone by the evening.",
+        "Itchy at night but I did not scratch.",
+        "Slept on my back to keep the pillow off it.",
+        "Calmer than after the last session.",
+    ];
+    let count = 1 + rng.below(3);
+    (0..count)
+        .map(|_| SENTENCES[rng.below(SENTENCES.len() as u64) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn profile() -> Profile {
@@ -165,6 +185,9 @@ fn main() -> Result<(), String> {
                 ),
                 worsening: false,
             });
+            if rng.below(5) == 0 {
+                doc.notes.insert(ReactionId(next_reaction), note(&mut rng));
+            }
             next_reaction += 1;
         }
         at += Duration::days(14);
@@ -174,9 +197,10 @@ fn main() -> Result<(), String> {
     let text = format::encode(&doc);
     std::fs::write(&out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
     println!(
-        "five years: {} sessions, {} reactions, {} rollers, {} bytes -> {out}",
+        "five years: {} sessions, {} reactions, {} notes, {} rollers, {} bytes -> {out}",
         doc.sessions.len(),
         doc.reactions.len(),
+        doc.notes.len(),
         doc.replaced_devices.len() + 1,
         text.len()
     );

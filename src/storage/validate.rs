@@ -70,9 +70,10 @@ impl std::fmt::Display for Problem {
 /// Checks the rules every stored document keeps.
 pub fn validate(doc: &AppDoc) -> Result<(), Problem> {
     unique(doc.sessions.iter().map(|s| s.id.0)).map_err(Problem::DuplicateSessionId)?;
-    unique(doc.reactions.iter().map(|r| r.id.0)).map_err(Problem::DuplicateReactionId)?;
+    let reaction_ids =
+        unique(doc.reactions.iter().map(|r| r.id.0)).map_err(Problem::DuplicateReactionId)?;
     for (id, text) in &doc.notes {
-        if !doc.reactions.iter().any(|r| r.id == *id) {
+        if !reaction_ids.contains(&id.0) {
             return Err(Problem::NoteWithoutReaction(id.0));
         }
         if text.chars().count() > crate::storage::doc::MAX_NOTE_CHARS {
@@ -131,15 +132,15 @@ pub fn check_not_in_future(doc: &AppDoc, now: DateTime<Utc>) -> Result<(), Probl
     Ok(())
 }
 
-/// Returns the first repeated value, if any.
-fn unique(ids: impl Iterator<Item = u64>) -> Result<(), u64> {
+/// Returns the values as a set, or the first repeated value.
+fn unique(ids: impl Iterator<Item = u64>) -> Result<HashSet<u64>, u64> {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
             return Err(id);
         }
     }
-    Ok(())
+    Ok(seen)
 }
 
 #[cfg(test)]
