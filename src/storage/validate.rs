@@ -132,10 +132,11 @@ pub fn check_not_in_future(doc: &AppDoc, now: DateTime<Utc>) -> Result<(), Probl
 
 /// Returns the values in ascending order, or a value that repeats.
 ///
-/// Sorting costs less than hashing here: ids are stored in the order they
-/// were made, which is nearly always ascending already, so for five years
-/// of data this is one pass over the ids (and the WASM's baseline tier
-/// runs a hash set's hashing slowly at start-up).
+/// Sorting costs less than hashing here. An id holds the instant it was
+/// made and new records are appended, so stored ids are nearly always
+/// ascending already (a merge orders reactions by when they were noticed),
+/// and for five years of data this is one pass over the ids; the WASM's
+/// baseline tier runs a hash set's hashing slowly at start-up.
 fn unique(ids: impl Iterator<Item = u64>) -> Result<Vec<u64>, u64> {
     let mut ids: Vec<u64> = ids.collect();
     if !ids.is_sorted() {
