@@ -61,15 +61,17 @@ async function startups(seeds) {
       await context.close();
     }
   }
+  // A part missing from any run (a mark the build does not set) is null.
   const part = (list, of) => {
     const values = list.map(of);
-    return values.some((v) => v === null || Number.isNaN(v)) ? null : median(values);
+    return values.includes(null) ? null : median(values);
   };
+  const between = (from, to) => (from === null || to === null ? null : to - from);
   return runs.map((list) => ({
     interactive: part(list, (r) => r.interactive),
     mount: part(list, (r) => r.mount),
-    opening: part(list, (r) => (r.opened === null || r.mount === null ? null : r.opened - r.mount)),
-    firstScreen: part(list, (r) => (r.opened === null ? null : r.interactive - r.opened)),
+    opening: part(list, (r) => between(r.mount, r.opened)),
+    firstScreen: part(list, (r) => between(r.opened, r.interactive)),
   }));
 }
 

@@ -1,7 +1,7 @@
 //! Writes five years of Rollwise data, as the app stores it, for
 //! `cargo xtask bench`: about 130 sessions, 1,500 reactions with a note on
-//! about one in five, a full profile and five rollers. The data is generated from a fixed seed, so every run
-//! measures the same document.
+//! about one in five, a full profile and five rollers. The data is
+//! generated from a fixed seed, so every run measures the same document.
 //!
 //! Usage: `cargo run --example five_years -- OUT.json`
 

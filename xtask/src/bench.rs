@@ -413,9 +413,7 @@ pub fn floor_line(figures: &serde_json::Value) -> String {
                 page["clicks"].as_u64(),
                 page["reported"].as_u64()
             ),
-            page["mainThread"]
-                .as_f64()
-                .map_or("n/a".to_string(), |v| format!("{v:.1} ms"))
+            show_ms(page["mainThread"].as_f64())
         )
     };
     format!(
@@ -426,10 +424,14 @@ pub fn floor_line(figures: &serde_json::Value) -> String {
     )
 }
 
+/// A duration in milliseconds as printed, or "n/a" when it was not measured.
+fn show_ms(v: Option<f64>) -> String {
+    v.map_or("n/a".to_string(), |v| format!("{v:.1} ms"))
+}
+
 /// The browser figures as printed lines.
 pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
     let ms = |key: &str| figures[key].as_f64();
-    let show = |v: Option<f64>| v.map_or("n/a".to_string(), |v| format!("{v:.1} ms"));
     let empty = ms("startupEmptyMs");
     let full = ms("startupFiveYearsMs");
     let compare = |empty: Option<f64>, full: Option<f64>| match (empty, full) {
@@ -440,22 +442,22 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
     let returning_full = ms("startupReturningFiveYearsMs");
     let returning = format!(
         "start-up of a returning visit, files from the service worker (median of 9): empty store {}, five years of data {} ({})",
-        show(returning_empty),
-        show(returning_full),
+        show_ms(returning_empty),
+        show_ms(returning_full),
         compare(returning_empty, returning_full)
     );
     let difference = compare(empty, full);
     vec![
         format!(
             "start-up to interactive, first visit without a service worker (median of 15, the two stores' runs taking turns): empty store {}, five years of data {} ({difference})",
-            show(empty),
-            show(full)
+            show_ms(empty),
+            show_ms(full)
         ),
         startup_parts_line(&figures["startupParts"]),
         format!(
             "saving after one edit (median of 11): empty store {}, five years of data {}",
-            show(ms("saveMedianEmptyMs")),
-            show(ms("saveMedianFiveYearsMs"))
+            show_ms(ms("saveMedianEmptyMs")),
+            show_ms(ms("saveMedianFiveYearsMs"))
         ),
         format!(
             "stored size of five years: {} bytes",
@@ -469,8 +471,8 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
         format!(
             "main thread from the click to the end of the frame that renders it (median of every click): \
              logging a reaction {}, advancing a session step {}",
-            show(ms("logReactionMainThreadMs")),
-            show(ms("sessionStepMainThreadMs"))
+            show_ms(ms("logReactionMainThreadMs")),
+            show_ms(ms("sessionStepMainThreadMs"))
         ),
         returning,
     ]
@@ -481,16 +483,12 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
 /// after that (reading and decoding it), and how long the first screen
 /// takes after that. Each part is the median of its own values.
 fn startup_parts_line(parts: &serde_json::Value) -> String {
-    let ms = |v: &serde_json::Value| {
-        v.as_f64()
-            .map_or("n/a".to_string(), |v| format!("{v:.1} ms"))
-    };
     let store = |label: &str, p: &serde_json::Value| {
         format!(
             "{label}: mounted at {}, data opened {} later, first screen {} after that",
-            ms(&p["mount"]),
-            ms(&p["opening"]),
-            ms(&p["firstScreen"])
+            show_ms(p["mount"].as_f64()),
+            show_ms(p["opening"].as_f64()),
+            show_ms(p["firstScreen"].as_f64())
         )
     };
     format!(
