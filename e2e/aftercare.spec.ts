@@ -1,7 +1,7 @@
 // Aftercare: the 72-hour actives lock-out and "Can I use this now?",
 // driven by Playwright's clock from a recorded session seeded as a stored
 // v1 document; the general guidance before any session.
-import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, storedText } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /// Hours and minutes in milliseconds, for the clock.
@@ -45,7 +45,7 @@ async function seed(page: Page, doc: object) {
       localStorage.setItem('rollwise.data', text);
       sessionStorage.setItem('e2e-seeded', '1');
     }
-  }, JSON.stringify(doc));
+  }, storedText(doc));
   await page.goto('./aftercare');
   await waitForApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Aftercare' })).toBeVisible();

@@ -52,7 +52,7 @@ export async function expectNoAxeViolations(page: Page, context = '') {
   expect(summary, `axe violations ${context}`).toEqual([]);
 }
 
-/// A stored set-up profile (format v1) of an adult with nothing that blocks
+/// A stored set-up profile (the same in formats v1 and v2) of an adult with nothing that blocks
 /// or warns, for journeys that start from a seeded document.
 export const adultProfile = {
   age: 'confirmed_adult',
@@ -77,7 +77,9 @@ export const adultProfile = {
   recent_scars: { answer: 'no', entries: [] },
 };
 
-/// A stored document (format v1): the adult profile and a manual roller of
+/// A document in the shape the seeds here are written in (format v1's:
+/// sessions and reactions as objects, easy to read; `storedText` writes it
+/// as format v2): the adult profile and a manual roller of
 /// 0.25 mm, nothing recorded yet. `device` overrides the roller's fields.
 export function setUpDoc(device: Record<string, unknown> = {}, revision = 1) {
   return {
@@ -99,5 +101,47 @@ export function setUpDoc(device: Record<string, unknown> = {}, revision = 1) {
     preferences: { passes_per_direction: 4, sound: true, vibration: true, reminder_lead_minutes: 60 },
     flow: { soak: null, guided: null },
     reminder: { sequence: 0, next_session_at: null },
+  };
+}
+
+/// Format v2 (src/storage/format/v2.rs) writes each session and reaction as
+/// a row: these are its cells, in order. A reaction's row then ends with
+/// its status: its state, and when it ended (null while still present).
+const SESSION_CELLS = [
+  'id', 'started_at', 'ended_at', 'needle_um', 'zones_completed', 'zones_stopped_bleeding',
+  'disinfected_before', 'disinfected_after',
+];
+const REACTION_CELLS = ['id', 'session', 'noticed_at', 'kind', 'severity', 'zones', 'worsening'];
+
+type Doc = Record<string, unknown> & { sessions: Record<string, unknown>[]; reactions: Record<string, unknown>[] };
+
+/// The text to store for a seed written in format v1's shape: the same
+/// document in format v2, as the app writes it, so a seeded page opens
+/// without migrating.
+export function storedText(doc: unknown): string {
+  const d = doc as Doc;
+  return JSON.stringify({
+    ...d,
+    schema_version: 2,
+    sessions: d.sessions.map((s) => SESSION_CELLS.map((cell) => s[cell])),
+    reactions: d.reactions.map((r) => {
+      const status = r.status as { state: string; at?: string };
+      return [...REACTION_CELLS.map((cell) => r[cell]), status.state, status.at ?? null];
+    }),
+  });
+}
+
+/// A stored document (format v2, parsed) with its rows as objects again,
+/// to assert on by name.
+export function readable(stored: Record<string, unknown>) {
+  expect(stored.schema_version).toBe(2);
+  const object = (cells: string[], row: unknown[]) => Object.fromEntries(cells.map((cell, i) => [cell, row[i]]));
+  return {
+    ...stored,
+    sessions: (stored.sessions as unknown[][]).map((row) => object(SESSION_CELLS, row)),
+    reactions: (stored.reactions as unknown[][]).map((row) => ({
+      ...object(REACTION_CELLS, row),
+      status: row[8] === null ? { state: row[7] } : { state: row[7], at: row[8] },
+    })),
   };
 }

@@ -1,7 +1,7 @@
 // History: sessions, reactions and roller replacements in the list and on
 // the month calendar; a session's detail with stopped zones, the reactions
 // after it and an accessible severity chart.
-import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, storedText } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const roller = (needle_um: number, sessions_used: number) => ({
@@ -60,7 +60,7 @@ async function seed(page: Page) {
       localStorage.setItem('rollwise.data', text);
       sessionStorage.setItem('e2e-seeded', '1');
     }
-  }, JSON.stringify(doc));
+  }, storedText(doc));
   await page.goto('./history');
   await waitForApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'History' })).toBeVisible();

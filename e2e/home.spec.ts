@@ -1,9 +1,9 @@
-// Home at a glance, from a seeded stored document (format v1) and
+// Home at a glance, from a seeded stored document and
 // Playwright's clock: a second session is refused on day 6 and allowed on
 // day 7, the next-session countdown, the aftercare windows, and the roller's
 // life (8 of 10 sessions is a warning).
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile, storedText } from './fixtures';
 
 
 function storedDoc(sessionsUsed: number) {
@@ -42,7 +42,7 @@ function storedDoc(sessionsUsed: number) {
 async function seed(page: Page, doc: unknown) {
   await page.goto('./');
   await waitForApp(page);
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(doc));
   await page.reload();
   await waitForApp(page);
 }
@@ -133,7 +133,7 @@ test('with data stored, Home compiles its own modules from the start, and fetche
       localStorage.setItem('rollwise.data', text);
       sessionStorage.setItem('e2e-seeded', '1');
     }
-  }, JSON.stringify(storedDoc(1)));
+  }, storedText(storedDoc(1)));
   const wasm: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop()!);

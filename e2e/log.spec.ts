@@ -1,7 +1,7 @@
 // The reaction log: two-tap logging, the engine's triage at once, holds on
 // the next session until marked clear (RX-1, RX-11), the emergency screen
 // (RX-10), notes rendered as text, and bad input refused.
-import { test, expect, waitForApp, expectNoAxeViolations, adultProfile } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, adultProfile, storedText } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /// Hours and minutes in milliseconds, for the clock.
@@ -50,7 +50,7 @@ async function seed(page: Page, at: string) {
       localStorage.setItem('rollwise.data', text);
       sessionStorage.setItem('e2e-seeded', '1');
     }
-  }, JSON.stringify(doc));
+  }, storedText(doc));
   await page.goto('./log');
   await waitForApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Reaction log' })).toBeVisible();

@@ -3,7 +3,7 @@
 // it; a returning visitor and a deep link never see it; the app takes its
 // place without moving anything, and it says what the app says.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, setUpDoc } from './fixtures';
+import { test, expect, waitForApp, setUpDoc, storedText } from './fixtures';
 
 const copy = (page: Page) => page.locator('#rw-shell');
 
@@ -64,7 +64,7 @@ test('a returning visitor and a deep link never see the welcome copy', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reaction log');
 
   // The start page of someone with stored data.
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(storedDoc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(storedDoc));
   await page.unroute(/_bg\.wasm$/);
   release = await holdWasm(page);
   await page.goto('./');

@@ -5,7 +5,7 @@ import { readFileSync, appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { test, expect, waitForApp } from './fixtures';
+import { test, expect, waitForApp, storedText } from './fixtures';
 
 const controlled = (page) => page.evaluate(() => navigator.serviceWorker?.controller != null);
 
@@ -114,7 +114,7 @@ test('a newer build offers an update, and never while a soak timer runs', async 
   };
   await page.goto(url!);
   await waitForApp(page);
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(doc));
   await page.reload();
   await waitForApp(page);
   await waitForControl(page);
@@ -129,7 +129,7 @@ test('a newer build offers an update, and never while a soak timer runs', async 
 
   // Once the timer is gone, the person may update; the page reloads once.
   const finished = { ...doc, flow: { guided: null, soak: null }, revision: doc.revision + 1 };
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(finished));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(finished));
   await page.reload();
   await waitForApp(page);
   const ready = page.getByRole('status').filter({ hasText: 'A new version of Rollwise is ready.' });

@@ -1,4 +1,4 @@
-// Reminders on Home, from a seeded stored document (format v1) with one
+// Reminders on Home, from a seeded stored document with one
 // session that ended Mon 2 Mar 2026 09:20 (London = UTC in early March), and
 // Playwright's clock: a time before the earliest (9 Mar 09:20) is refused,
 // "Add to calendar" downloads an RFC 5545 file, rescheduling keeps the UID
@@ -6,7 +6,7 @@
 // clock passes the reminder time the in-app banner shows.
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile, storedText } from './fixtures';
 
 
 const storedDoc = {
@@ -43,7 +43,7 @@ const storedDoc = {
 async function seed(page: Page, doc: unknown = storedDoc) {
   await page.goto('./');
   await waitForApp(page);
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(doc));
   await page.reload();
   await waitForApp(page);
 }

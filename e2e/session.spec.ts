@@ -1,10 +1,10 @@
-// The session flow, from a seeded stored document (format v1) and
+// The session flow, from a seeded stored document and
 // Playwright's clock: today's check with the face maps, the soak timer
 // (blocked start while it runs, reload mid-soak), the guided session
 // (reload mid-session resumes at the right second, SES-4 stop for
 // bleeding), cleaning with the second soak, and the recorded session.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, adultProfile as profile, storedText, readable } from './fixtures';
 
 
 type Flow = { soak: unknown; guided: unknown };
@@ -37,14 +37,14 @@ function storedDoc(opts: { flow?: Flow; sessions?: unknown[]; withSetup?: boolea
 async function seed(page: Page, doc: unknown) {
   await page.goto('./');
   await waitForApp(page);
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(doc));
   await page.goto('./session');
   await waitForApp(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Session');
 }
 
 async function stored(page: Page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('rollwise.data') ?? 'null'));
+  return readable(await page.evaluate(() => JSON.parse(localStorage.getItem('rollwise.data') ?? 'null')));
 }
 
 async function screenshots(page: Page, name: string) {
@@ -375,7 +375,7 @@ test('ending a session: nothing recorded before rolling, a partial session after
   expect(doc.flow.guided).toBeNull();
 
   // After some rolling: it counts as a session, and says so.
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(storedDoc({ flow: run() })));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(storedDoc({ flow: run() })));
   await page.clock.fastForward('01:20');
   await page.reload();
   await waitForApp(page);

@@ -1,7 +1,7 @@
 // Settings: replacing the roller resets its count; the pass count, sound and
 // reminder preferences persist across a reload; the rules and their sources.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations, setUpDoc } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, setUpDoc, storedText } from './fixtures';
 
 
 const doc = setUpDoc({ first_use: '2026-01-20T09:00:00Z', sessions_used: 7 }, 3);
@@ -9,7 +9,7 @@ const doc = setUpDoc({ first_use: '2026-01-20T09:00:00Z', sessions_used: 7 }, 3)
 async function seed(page: Page) {
   await page.goto('./settings');
   await waitForApp(page);
-  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), JSON.stringify(doc));
+  await page.evaluate((text) => localStorage.setItem('rollwise.data', text), storedText(doc));
   await page.reload();
   await waitForApp(page);
 }

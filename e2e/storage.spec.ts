@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, readable } from './fixtures';
 
 const DOC_KEY = 'rollwise.data';
 const UNREADABLE_KEY = 'rollwise.data.unreadable';
@@ -47,8 +47,10 @@ function withSessions(ids: number[]) {
 }
 
 const stored = (page: Page, key = DOC_KEY) => page.evaluate((k) => localStorage.getItem(k), key);
-const storedSessionIds = async (page: Page) =>
-  JSON.parse((await stored(page)) ?? '{"sessions":[]}').sessions.map((s: { id: number }) => s.id).sort();
+const storedSessionIds = async (page: Page) => {
+  const text = await stored(page);
+  return text === null ? [] : readable(JSON.parse(text)).sessions.map((s) => s.id as number).sort();
+};
 
 async function chooseBackup(page: Page, text: string, name = 'backup.json') {
   await page.locator('#settings-import-file').setInputFiles({
@@ -86,6 +88,31 @@ test('corrupted data opens recovery and the raw text survives navigation', async
   await page.getByRole('button', { name: 'Yes, start with empty data' }).click();
   await waitForApp(page);
   expect(await stored(page, UNREADABLE_KEY)).toBe(garbage);
+});
+
+test('data stored by an older version is updated once, its original kept, and the person told', async ({ page }) => {
+  await page.goto('./');
+  await waitForApp(page);
+  // Version 1 wrote sessions and reactions as objects; version 2 as rows.
+  const original = readFileSync(join(__dirname, '..', 'tests', 'fixtures', 'stored-v1.json'), 'utf8');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DOC_KEY, original]);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'Your data was updated to the new format.' });
+  await expect(notice).toContainText('A copy of the old one is kept in this browser.');
+  await expectNoAxeViolations(page, 'with the notice of an update of the stored format');
+  const updated = JSON.parse((await stored(page))!);
+  expect(updated.sessions[0]).toEqual([1, '2025-01-01T09:00:00Z', '2025-01-01T09:20:00Z', 250, ['forehead', 'nose'], [], true, true]);
+  expect(readable(updated).sessions).toEqual(fixture.sessions);
+  expect(readable(updated).reactions).toEqual(fixture.reactions);
+  expect(await stored(page, `${DOC_KEY}.v1-before-migration`)).toBe(original);
+  // Once read, the notice goes; the update is not done again.
+  await notice.getByRole('button', { name: 'OK, got it' }).click();
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await waitForApp(page);
+  await expect(page.getByText('Your data was updated to the new format.')).toHaveCount(0);
+  expect(await stored(page, `${DOC_KEY}.v1-before-migration`)).toBe(original);
+  expect(readable(JSON.parse((await stored(page))!)).sessions).toEqual(fixture.sessions);
 });
 
 test('two tabs edit in turn and neither edit is lost', async ({ page, context }) => {

@@ -22,6 +22,7 @@ use common::sleep;
 wasm_bindgen_test_configure!(run_in_browser);
 
 const V1: &str = include_str!("fixtures/stored-v1.json");
+const V2: &str = include_str!("fixtures/stored-v2.json");
 const SYNTHETIC_V0: &str = include_str!("fixtures/synthetic-v0-mechanism-test.json");
 
 fn local() -> web_sys::Storage {
@@ -80,13 +81,13 @@ fn fresh_start_then_round_trip() {
 }
 
 #[wasm_bindgen_test]
-fn loaded_from_the_v1_fixture() {
+fn loaded_from_the_current_fixture() {
     reset();
-    local().set_item(DOC_KEY, V1).unwrap();
+    local().set_item(DOC_KEY, V2).unwrap();
     let (_, loaded) = open();
     assert_eq!(loaded.startup, Startup::Loaded);
-    assert_eq!(loaded.doc, v1_doc());
-    assert_eq!(raw(DOC_KEY).as_deref(), Some(V1), "loading never writes");
+    assert_eq!(loaded.doc, format::decode(V2).unwrap().doc);
+    assert_eq!(raw(DOC_KEY).as_deref(), Some(V2), "loading never writes");
     reset();
 }
 
@@ -209,8 +210,8 @@ fn a_newer_version_is_never_overwritten() {
     reset();
 }
 
-/// TEST OF THE MECHANISM ONLY: version 0 never existed. This chain turns the
-/// synthetic v0 fixture into version 1 the way a real v1 -> v2 step would.
+/// TEST OF THE MECHANISM ONLY: version 0 never existed. This step turns the
+/// synthetic v0 fixture into version 1 the way a real step does.
 fn synthetic_v0_to_v1(mut value: Value) -> Result<Value, String> {
     let object = value.as_object_mut().ok_or("not an object")?;
     object.remove("_note");
@@ -220,30 +221,34 @@ fn synthetic_v0_to_v1(mut value: Value) -> Result<Value, String> {
     Ok(value)
 }
 
+/// Each earlier document, through real localStorage: version 1's fixture by
+/// the real chain, and the synthetic v0 (a test of the mechanism) by a
+/// chain that starts with its own step. Each is migrated to the current
+/// version and written, and its original text is kept under its own key.
 #[wasm_bindgen_test]
 fn migration_from_every_earlier_fixture_keeps_a_copy() {
-    // The real chain has no earlier version; the synthetic v0 tests the
-    // mechanism through real localStorage.
-    let chain = Migrations {
+    let synthetic = Migrations {
         first: 0,
-        steps: &[synthetic_v0_to_v1],
+        steps: &[synthetic_v0_to_v1, format::v1::to_v2],
     };
-    reset();
-    local().set_item(DOC_KEY, SYNTHETIC_V0).unwrap();
-    let (_, loaded) = Store::open_with(Box::new(LocalStorageBackend), chain);
-    assert_eq!(
-        loaded.startup,
-        Startup::Migrated {
-            from: 0,
-            copy_key: pre_migration_key(0)
-        }
-    );
-    assert_eq!(loaded.write_error, None);
-    assert_eq!(raw(&pre_migration_key(0)).as_deref(), Some(SYNTHETIC_V0));
-    let now_stored = format::decode(&raw(DOC_KEY).unwrap()).unwrap();
-    assert_eq!(now_stored.from_version, CURRENT_VERSION);
-    assert_eq!(now_stored.doc.sessions, v1_doc().sessions);
-    assert_eq!(now_stored.doc, loaded.doc);
+    for (version, text, chain) in [(1, V1, format::MIGRATIONS), (0, SYNTHETIC_V0, synthetic)] {
+        reset();
+        local().set_item(DOC_KEY, text).unwrap();
+        let (_, loaded) = Store::open_with(Box::new(LocalStorageBackend), chain);
+        assert_eq!(
+            loaded.startup,
+            Startup::Migrated {
+                from: version,
+                copy_key: pre_migration_key(version)
+            }
+        );
+        assert_eq!(loaded.write_error, None);
+        assert_eq!(raw(&pre_migration_key(version)).as_deref(), Some(text));
+        let now_stored = format::decode(&raw(DOC_KEY).unwrap()).unwrap();
+        assert_eq!(now_stored.from_version, CURRENT_VERSION);
+        assert_eq!(now_stored.doc.sessions, v1_doc().sessions);
+        assert_eq!(now_stored.doc, loaded.doc);
+    }
     reset();
 }
 
@@ -543,7 +548,7 @@ fn the_provider_shows_recovery_instead_of_the_pages() {
 #[wasm_bindgen_test]
 fn the_provider_renders_the_pages_when_loaded() {
     reset();
-    local().set_item(DOC_KEY, V1).unwrap();
+    local().set_item(DOC_KEY, V2).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();

@@ -496,7 +496,8 @@ mod tests {
             (
                 with(
                     &|o| {
-                        o["data"]["sessions"][0]["started_at"] = "2099-01-01T00:00:00Z".into();
+                        // A session row's second cell is its start.
+                        o["data"]["sessions"][0][1] = "2099-01-01T00:00:00Z".into();
                     },
                     true,
                 ),
@@ -528,7 +529,7 @@ mod tests {
     /// TEST OF THE MECHANISM ONLY: a backup of the synthetic v0 migrates.
     #[test]
     fn an_older_backup_is_migrated_on_import() {
-        let mut data = format::to_value(&full_doc());
+        let mut data = format::tests::v1_value(&full_doc());
         let passes = data["preferences"]
             .as_object_mut()
             .unwrap()

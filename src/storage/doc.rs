@@ -1,6 +1,6 @@
 //! The document the app works on, in domain types: what pages read and
-//! change through the UI glue. It is not a stored format: `format::v1` (and
-//! later versions) convert to and from it.
+//! change through the UI glue. It is not a stored format: `format::v2`, the
+//! current version, converts to and from it.
 //!
 //! Invariants:
 //! - [`AppDoc::revision`] only grows while a document is edited; the store

@@ -4,7 +4,8 @@
 //!
 //! Layout:
 //! - [`doc`]: [`AppDoc`], the document in domain types.
-//! - [`format`]: the stored versions (`format::v1`), migrations, decoding.
+//! - [`format`]: the stored versions (`format::v2`, the current one, and
+//!   `format::v1`, which migrates to it), decoding.
 //! - [`validate`], [`merge`]: pure rules and merges.
 //! - [`backup`], [`csv`]: export and import files.
 //! - [`backend`], [`store`]: keys, start-up states, saving, two tabs.

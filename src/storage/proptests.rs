@@ -354,6 +354,17 @@ proptest! {
         prop_assert_eq!(format::encode(&doc), format::to_value(&doc).to_string());
     }
 
+    /// The migration law: any document as version 1 wrote it migrates to
+    /// exactly what version 2 writes for it, and decodes to the document.
+    #[test]
+    fn version_1_migrates_to_what_version_2_writes(doc in doc()) {
+        let v1 = format::tests::v1_value(&doc);
+        prop_assert_eq!(format::v1::to_v2(v1.clone()), Ok(format::to_value(&doc)));
+        let decoded = format::decode(&v1.to_string()).unwrap();
+        prop_assert_eq!(decoded.from_version, 1);
+        prop_assert_eq!(decoded.doc, doc);
+    }
+
     /// One encoder kept across any sequence of edits writes exactly what a
     /// full encode writes, and `assign_from` copies a document exactly.
     #[test]

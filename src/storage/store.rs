@@ -888,19 +888,20 @@ mod tests {
     #[test]
     fn a_newer_version_is_never_written() {
         let backend = memory();
-        let raw = "{\"schema_version\":2,\"whatever\":true}";
-        backend.set(DOC_KEY, raw).unwrap();
+        let newer = format::CURRENT_VERSION + 1;
+        let raw = format!("{{\"schema_version\":{newer},\"whatever\":true}}");
+        backend.set(DOC_KEY, &raw).unwrap();
         let (mut store, loaded) = open(&backend);
         assert_eq!(
             loaded.startup,
             Startup::Newer {
-                found: 2,
-                raw: raw.into()
+                found: newer,
+                raw: raw.clone()
             }
         );
-        assert_eq!(store.save(&full_doc()), Err(SaveError::Newer(2)));
-        assert_eq!(store.delete_all(), Err(SaveError::Newer(2)));
-        assert_eq!(stored(&backend).as_deref(), Some(raw));
+        assert_eq!(store.save(&full_doc()), Err(SaveError::Newer(newer)));
+        assert_eq!(store.delete_all(), Err(SaveError::Newer(newer)));
+        assert_eq!(stored(&backend).as_deref(), Some(raw.as_str()));
     }
 
     #[test]

@@ -13,12 +13,12 @@
 //! - The cache is never trusted blindly: every item is compared with the
 //!   copy its text was written from, so a stale entry cannot be written.
 //! - Only the format module knows the layout: the top-level keys are
-//!   written in the order of the fields of [`v1::Doc`], the byte order of
+//!   written in the order of the fields of [`v2::Doc`], the byte order of
 //!   their names.
 
 use serde::Serialize;
 
-use super::v1;
+use super::v2;
 use crate::domain::{Reaction, Session};
 use crate::storage::doc::AppDoc;
 
@@ -99,33 +99,33 @@ impl Encoder {
         let lists = self.sessions.len() + self.reactions.len();
         let mut out = String::with_capacity(lists + 4096);
         out.push_str("{\"device\":");
-        push(&mut out, &doc.device.as_ref().map(v1::device_out));
+        push(&mut out, &doc.device.as_ref().map(v2::device_out));
         out.push_str(",\"flow\":");
-        push(&mut out, &v1::flow_out(&doc.flow));
-        // Written only when there are notes, as `v1::Doc` does.
+        push(&mut out, &v2::flow_out(&doc.flow));
+        // Written only when there are notes, as `v2::Doc` does.
         if !doc.notes.is_empty() {
             out.push_str(",\"notes\":");
-            push(&mut out, &v1::notes_out(&doc.notes));
+            push(&mut out, &v2::notes_out(&doc.notes));
         }
         out.push_str(",\"preferences\":");
-        push(&mut out, &v1::preferences_out(&doc.preferences));
+        push(&mut out, &v2::preferences_out(&doc.preferences));
         out.push_str(",\"profile\":");
-        push(&mut out, &doc.profile.as_ref().map(v1::profile_out));
+        push(&mut out, &doc.profile.as_ref().map(v2::profile_out));
         out.push_str(",\"reactions\":");
         self.reactions
-            .write(&doc.reactions, v1::reaction_out, &mut out);
+            .write(&doc.reactions, v2::reaction_out, &mut out);
         out.push_str(",\"reminder\":");
-        push(&mut out, &v1::reminder_out(&doc.reminder));
+        push(&mut out, &v2::reminder_out(&doc.reminder));
         out.push_str(",\"replaced_devices\":");
-        let replaced: Vec<_> = doc.replaced_devices.iter().map(v1::replaced_out).collect();
+        let replaced: Vec<_> = doc.replaced_devices.iter().map(v2::replaced_out).collect();
         push(&mut out, &replaced);
         out.push_str(",\"revision\":");
         push(&mut out, &doc.revision);
         out.push_str(",\"schema_version\":");
-        push(&mut out, &v1::VERSION);
+        push(&mut out, &v2::VERSION);
         out.push_str(",\"sessions\":");
         self.sessions
-            .write(&doc.sessions, v1::session_out, &mut out);
+            .write(&doc.sessions, v2::session_out, &mut out);
         out.push('}');
         out
     }

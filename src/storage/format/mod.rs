@@ -9,15 +9,17 @@
 //!   over it.
 //! - Migrations run one version at a time: step `i` of [`Migrations`] turns
 //!   version `first + i` into `first + i + 1`, and the chain checks each
-//!   result's version. Adding version 2 means: a `v2` module, one step
-//!   `v1 -> v2` in [`MIGRATIONS`], `CURRENT_VERSION = 2`, and the fixture
-//!   `tests/fixtures/stored-v2.json` (a test requires one per version).
+//!   result's version. Adding version 3 means: a `v3` module, one step
+//!   `v2 -> v3` in [`MIGRATIONS`], `CURRENT_VERSION = 3`, and the fixture
+//!   `tests/fixtures/stored-v3.json` (a test requires one per version), as
+//!   version 2 was added.
 //! - Decoding is pure and never panics; the result always passes
 //!   [`validate`](super::validate::validate).
 
 pub mod encoder;
 pub mod instant;
 pub mod v1;
+pub mod v2;
 
 use serde_json::Value;
 
@@ -25,7 +27,7 @@ use super::doc::AppDoc;
 use super::validate::{validate, Problem};
 
 /// The version this build reads and writes.
-pub const CURRENT_VERSION: u32 = v1::VERSION;
+pub const CURRENT_VERSION: u32 = v2::VERSION;
 
 /// One migration step: a document of version `n` to version `n + 1`, or a
 /// plain-words reason it cannot be migrated.
@@ -47,10 +49,11 @@ impl Migrations {
     }
 }
 
-/// The real chain. Only version 1 exists, so it has no steps yet.
+/// The real chain: version 1 (sessions and reactions as objects) to
+/// version 2 (as rows).
 pub const MIGRATIONS: Migrations = Migrations {
-    first: 1,
-    steps: &[],
+    first: v1::VERSION,
+    steps: &[v1::to_v2],
 };
 
 /// A value the stored types hold but the domain cannot.
@@ -167,9 +170,9 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
 /// text that does not read that way takes the general route, which tells
 /// exactly what is wrong with it, so the outcome is the same either way.
 pub fn decode_with(text: &str, migrations: &Migrations) -> Result<Decoded, DecodeError> {
-    if let Ok(stored) = serde_json::from_str::<v1::Doc>(text) {
+    if let Ok(stored) = serde_json::from_str::<v2::Doc>(text) {
         if stored.schema_version == CURRENT_VERSION && migrations.first <= CURRENT_VERSION {
-            let doc = v1::to_domain(stored).map_err(DecodeError::Format)?;
+            let doc = v2::to_domain(stored).map_err(DecodeError::Format)?;
             validate(&doc).map_err(DecodeError::Invalid)?;
             return Ok(Decoded {
                 doc,
@@ -189,7 +192,7 @@ pub fn decode_value(value: Value, migrations: &Migrations) -> Result<Decoded, De
     }
     let value = migrate(value, from_version, migrations)?;
     let stored = read_current(&value)?;
-    let doc = v1::to_domain(stored).map_err(DecodeError::Format)?;
+    let doc = v2::to_domain(stored).map_err(DecodeError::Format)?;
     validate(&doc).map_err(DecodeError::Invalid)?;
     Ok(Decoded { doc, from_version })
 }
@@ -197,7 +200,7 @@ pub fn decode_value(value: Value, migrations: &Migrations) -> Result<Decoded, De
 /// Reads a JSON value as the current version's types. It goes through the
 /// value's text, the route stored text takes: the types' deserializers then
 /// exist once in the WASM, not once for text and once for values.
-fn read_current(value: &Value) -> Result<v1::Doc, DecodeError> {
+fn read_current(value: &Value) -> Result<v2::Doc, DecodeError> {
     serde_json::from_str(&value.to_string())
         .map_err(|e| DecodeError::WrongTypes(without_position(&e)))
 }
@@ -247,7 +250,7 @@ pub(crate) fn to_value(doc: &AppDoc) -> Value {
 /// whitespace: the text of serde_json's value of those types). [`encoder::Encoder`] writes the
 /// same bytes reusing unchanged parts.
 pub fn encode(doc: &AppDoc) -> String {
-    serde_json::to_string(&v1::from_domain(doc)).unwrap_or_else(|_| Value::Null.to_string())
+    serde_json::to_string(&v2::from_domain(doc)).unwrap_or_else(|_| Value::Null.to_string())
 }
 
 #[cfg(test)]
@@ -274,12 +277,76 @@ pub(crate) mod tests {
     /// TEST OF THE MECHANISM ONLY: a chain that starts at the synthetic v0.
     pub const SYNTHETIC: Migrations = Migrations {
         first: 0,
-        steps: &[synthetic_v0_to_v1],
+        steps: &[synthetic_v0_to_v1, v1::to_v2],
     };
+
+    /// A document's value in version 1: its current value with each
+    /// session and reaction row written back as the object version 1 held,
+    /// cell by cell in the order `v2` documents. Tests of the migration and
+    /// of the synthetic v0 (version 1 with a key renamed) start from it.
+    pub(crate) fn v1_value(doc: &AppDoc) -> Value {
+        const SESSION: [&str; 8] = [
+            "id",
+            "started_at",
+            "ended_at",
+            "needle_um",
+            "zones_completed",
+            "zones_stopped_bleeding",
+            "disinfected_before",
+            "disinfected_after",
+        ];
+        const REACTION: [&str; 7] = [
+            "id",
+            "session",
+            "noticed_at",
+            "kind",
+            "severity",
+            "zones",
+            "worsening",
+        ];
+        let object_of = |names: &[&str], cells: &[Value]| -> serde_json::Map<String, Value> {
+            names
+                .iter()
+                .map(|n| n.to_string())
+                .zip(cells.iter().cloned())
+                .collect()
+        };
+        let mut value = to_value(doc);
+        let object = value.as_object_mut().unwrap();
+        object.insert("schema_version".into(), Value::from(1));
+        for row in object["sessions"].as_array_mut().unwrap() {
+            *row = Value::Object(object_of(&SESSION, row.as_array().unwrap()));
+        }
+        for row in object["reactions"].as_array_mut().unwrap() {
+            let cells = row.as_array().unwrap().clone();
+            let mut reaction = object_of(&REACTION, &cells);
+            let mut status = serde_json::Map::new();
+            status.insert("state".into(), cells[7].clone());
+            if !cells[8].is_null() {
+                status.insert("at".into(), cells[8].clone());
+            }
+            reaction.insert("status".into(), Value::Object(status));
+            *row = Value::Object(reaction);
+        }
+        value
+    }
+
+    /// [`v1_value`] writes the document of version 1's fixture exactly as
+    /// version 1 wrote it.
+    #[test]
+    fn v1_value_writes_as_version_1_did() {
+        let stored: Value = serde_json::from_str(fixture(1)).unwrap();
+        let decoded = decode(fixture(1)).unwrap();
+        assert_eq!(decoded.from_version, 1);
+        assert_eq!(v1_value(&decoded.doc), stored);
+    }
 
     /// The stored fixture of every version, one per version (a test checks
     /// the list is complete), and the synthetic v0 of the mechanism test.
-    const FIXTURES: &[(u32, &str)] = &[(1, include_str!("../../../tests/fixtures/stored-v1.json"))];
+    const FIXTURES: &[(u32, &str)] = &[
+        (1, include_str!("../../../tests/fixtures/stored-v1.json")),
+        (2, include_str!("../../../tests/fixtures/stored-v2.json")),
+    ];
     pub const SYNTHETIC_V0: &str =
         include_str!("../../../tests/fixtures/synthetic-v0-mechanism-test.json");
 
@@ -292,7 +359,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    #[ignore = "prints the v1 fixture; run by hand"]
+    #[ignore = "prints the current version's fixture; run by hand"]
     fn print_fixture() {
         println!(
             "{}",
@@ -346,7 +413,7 @@ pub(crate) mod tests {
         assert_eq!(encoder.encode(&doc), value_text);
         for doc in [full_doc(), AppDoc::default()] {
             // serde_json's own value serializer, independent of `encode`.
-            let value = serde_json::to_value(v1::from_domain(&doc)).unwrap();
+            let value = serde_json::to_value(v2::from_domain(&doc)).unwrap();
             assert_eq!(encode(&doc), value.to_string());
             assert_eq!(encoder.encode(&doc), value.to_string());
             assert_eq!(to_value(&doc), value);
