@@ -254,8 +254,8 @@ pub struct ReplacedDeviceV1 {
 /// A session, written as a row: `[id, started_at, ended_at, needle_um,
 /// zones_completed, zones_stopped_bleeding, disinfected_before,
 /// disinfected_after]` (see [`SessionRow`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "SessionRow", into = "SessionRow")]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "SessionRow")]
 pub struct Session {
     pub id: u64,
     pub started_at: DateTime<Utc>,
@@ -267,8 +267,8 @@ pub struct Session {
     pub disinfected_after: bool,
 }
 
-/// A session as it is written: its fields in [`Session`]'s order.
-#[derive(Serialize, Deserialize)]
+/// A session as it is read: its fields in [`Session`]'s order.
+#[derive(Deserialize)]
 struct SessionRow(
     u64,
     #[serde(deserialize_with = "instant::required")] DateTime<Utc>,
@@ -297,18 +297,20 @@ impl From<SessionRow> for Session {
     }
 }
 
-impl From<Session> for SessionRow {
-    fn from(s: Session) -> Self {
-        SessionRow(
-            s.id,
-            s.started_at,
-            s.ended_at,
-            s.needle_um,
-            s.zones_completed,
-            s.zones_stopped_bleeding,
-            s.disinfected_before,
-            s.disinfected_after,
-        )
+impl Serialize for Session {
+    /// Writes the row [`SessionRow`] reads, straight from the fields.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut row = serializer.serialize_tuple(8)?;
+        row.serialize_element(&self.id)?;
+        row.serialize_element(&self.started_at)?;
+        row.serialize_element(&self.ended_at)?;
+        row.serialize_element(&self.needle_um)?;
+        row.serialize_element(&self.zones_completed)?;
+        row.serialize_element(&self.zones_stopped_bleeding)?;
+        row.serialize_element(&self.disinfected_before)?;
+        row.serialize_element(&self.disinfected_after)?;
+        row.end()
     }
 }
 
@@ -335,8 +337,8 @@ enum ReactionState {
 /// zones, worsening, state, ended_at]` (see [`ReactionRow`]). A row whose
 /// state and end disagree (a resolved reaction without an end, or a present
 /// one with one) is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ReactionRow", into = "ReactionRow")]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "ReactionRow")]
 pub struct Reaction {
     pub id: u64,
     pub session: Option<u64>,
@@ -348,9 +350,9 @@ pub struct Reaction {
     pub status: ReactionStatus,
 }
 
-/// A reaction as it is written: its fields in [`Reaction`]'s order, the
+/// A reaction as it is read: its fields in [`Reaction`]'s order, the
 /// status as its state and end.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct ReactionRow(
     u64,
     Option<u64>,
@@ -391,24 +393,26 @@ impl TryFrom<ReactionRow> for Reaction {
     }
 }
 
-impl From<Reaction> for ReactionRow {
-    fn from(r: Reaction) -> Self {
-        let (state, ended) = match r.status {
+impl Serialize for Reaction {
+    /// Writes the row [`ReactionRow`] reads, straight from the fields.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let (state, ended) = match self.status {
             ReactionStatus::StillPresent => (ReactionState::StillPresent, None),
             ReactionStatus::Resolved(at) => (ReactionState::Resolved, Some(at)),
             ReactionStatus::ClearedByClinician(at) => (ReactionState::ClearedByClinician, Some(at)),
         };
-        ReactionRow(
-            r.id,
-            r.session,
-            r.noticed_at,
-            r.kind,
-            r.severity,
-            r.zones,
-            r.worsening,
-            state,
-            ended,
-        )
+        let mut row = serializer.serialize_tuple(9)?;
+        row.serialize_element(&self.id)?;
+        row.serialize_element(&self.session)?;
+        row.serialize_element(&self.noticed_at)?;
+        row.serialize_element(&self.kind)?;
+        row.serialize_element(&self.severity)?;
+        row.serialize_element(&self.zones)?;
+        row.serialize_element(&self.worsening)?;
+        row.serialize_element(&state)?;
+        row.serialize_element(&ended)?;
+        row.end()
     }
 }
 
