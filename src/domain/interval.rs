@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::model::{NeedleLength, Reaction, ReactionKind, ReactionStatus, Session};
-use super::reactions::{may_hold_sessions, triage};
+use super::reactions::hold;
 use super::rules::{Reason, RuleId};
 use super::time::{days, local_date};
 
@@ -151,17 +151,10 @@ fn reaction_reasons(history: &History<'_>) -> Vec<Reason> {
     let last = last_session(history.sessions);
     let mut reasons = Vec::new();
     for reaction in history.reactions {
-        if may_hold_sessions(reaction) {
-            let session_end = reaction
-                .session
-                .and_then(|id| history.sessions.iter().find(|s| s.id == id))
-                .map(Session::last_instant);
-            let t = triage(reaction, session_end, history.now);
-            if t.holds_next_session {
-                reasons.push(Reason::block(RuleId::Int4, "int4.reaction_holds_sessions")); // INT-4
-                reasons.extend(t.reasons.into_iter().filter(|r| r.rule == RuleId::Rx11));
-                // RX-11
-            }
+        if let Some((t, _)) = hold(reaction, history.sessions, history.now) {
+            reasons.push(Reason::block(RuleId::Int4, "int4.reaction_holds_sessions")); // INT-4
+            reasons.extend(t.reasons.into_iter().filter(|r| r.rule == RuleId::Rx11));
+            // RX-11
         }
         if reaction.kind == ReactionKind::Bruising && follows(reaction, last) {
             reasons.push(Reason::warn(RuleId::Rx3, "rx3.lighter_pressure_next_time"));

@@ -56,6 +56,6 @@ pub use model::*;
 pub use products::{
     can_do_activity, can_use_product, classify, normalise, ProductContext, UseAnswer, UseVerdict,
 };
-pub use reactions::{may_hold_sessions, triage, Triage, TriageLevel};
+pub use reactions::{hold, linked_end, may_hold_sessions, triage, Triage, TriageLevel};
 pub use rules::{any_block, Reason, RuleId, Severity};
 pub use timer::{SoakTimer, SOAK_MINIMUM};

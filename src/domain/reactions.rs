@@ -13,7 +13,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
-use super::model::{Reaction, ReactionKind, ReactionSeverity};
+use super::model::{Reaction, ReactionKind, ReactionSeverity, Session, SessionId};
 use super::rules::{Reason, RuleId};
 use super::time::{days, hours};
 
@@ -67,12 +67,38 @@ pub fn red_flag(kind: ReactionKind) -> Option<(RuleId, &'static str)> {
 
 /// Returns true when `reaction` can hold sessions at all. Only an open one
 /// can: RX-1 and RX-11 hold until it is marked clear, so [`triage`] of a
-/// closed reaction never holds (a property test checks this). Whatever
-/// looks for holds across a whole history skips the closed reactions with
-/// it, without finding their session or triaging them: five years of data
-/// hold about 1,500 reactions, nearly all closed.
+/// closed reaction never holds (a property test checks this).
 pub fn may_hold_sessions(reaction: &Reaction) -> bool {
     !reaction.status.is_closed()
+}
+
+/// The end of the session a reaction is linked to, when that session is in
+/// `sessions`: what its triage counts from.
+pub fn linked_end(sessions: &[Session], session: Option<SessionId>) -> Option<DateTime<Utc>> {
+    let id = session?;
+    sessions
+        .iter()
+        .find(|s| s.id == id)
+        .map(Session::last_instant)
+}
+
+/// Triage of `reaction` at `now` when it holds the next session (INT-4),
+/// with the end of its linked session; `None` when it does not hold.
+/// Whatever looks for holds across a whole history goes through this: a
+/// closed reaction ([`may_hold_sessions`]) is skipped before its session is
+/// looked up or it is triaged, and five years of data hold about 1,500
+/// reactions, nearly all closed.
+pub fn hold(
+    reaction: &Reaction,
+    sessions: &[Session],
+    now: DateTime<Utc>,
+) -> Option<(Triage, Option<DateTime<Utc>>)> {
+    if !may_hold_sessions(reaction) {
+        return None;
+    }
+    let end = linked_end(sessions, reaction.session);
+    let t = triage(reaction, end, now);
+    t.holds_next_session.then_some((t, end))
 }
 
 /// Triage of `reaction` at `now`; `session_end` is the end of the session it

@@ -17,9 +17,9 @@ use crate::domain::eligibility::person_reasons;
 use crate::domain::interval::{dedup, last_session};
 use crate::domain::order;
 use crate::domain::{
-    aftercare_status, any_block, may_hold_sessions, next_session_window, roller_status, triage,
-    zone_statuses, AftercareWindow, Device, History, NextWindow, Profile, Reaction, Reason, RuleId,
-    SessionInput, Severity, TodayCheck, Zone,
+    aftercare_status, any_block, hold, next_session_window, roller_status, zone_statuses,
+    AftercareWindow, Device, History, NextWindow, Profile, Reaction, Reason, RuleId, SessionInput,
+    Severity, TodayCheck, Zone,
 };
 use crate::storage::doc::AppDoc;
 
@@ -338,13 +338,8 @@ pub fn running_aftercare(doc: &AppDoc, now: DateTime<Utc>) -> Vec<AftercareWindo
 pub fn held_reactions(doc: &AppDoc, now: DateTime<Utc>) -> Vec<Held> {
     doc.reactions
         .iter()
-        .filter(|r| may_hold_sessions(r))
         .filter_map(|r| {
-            let end = r
-                .session
-                .and_then(|id| doc.sessions.iter().find(|s| s.id == id))
-                .map(|s| s.last_instant());
-            triage(r, end, now).holds_next_session.then(|| Held {
+            hold(r, &doc.sessions, now).map(|(_, end)| Held {
                 reaction: r.clone(),
                 session_end: end,
             })

@@ -9,7 +9,7 @@ use crate::domain::order;
 use crate::domain::reactions::red_flag;
 use crate::domain::{
     triage, Reaction, ReactionId, ReactionKind, ReactionSeverity, ReactionStatus, RuleId, Session,
-    SessionId, Triage, Zone,
+    Triage, Zone,
 };
 
 /// The kinds expected after rolling, then the warning signs (RX-4..10), in
@@ -35,14 +35,9 @@ pub fn session_for(sessions: &[Session], noticed_at: DateTime<Utc>) -> Option<&S
         .max_by_key(|s| (s.last_instant(), s.id))
 }
 
-/// The end of the session a reaction is linked to, for triage.
-pub fn linked_end(sessions: &[Session], session: Option<SessionId>) -> Option<DateTime<Utc>> {
-    let id = session?;
-    sessions
-        .iter()
-        .find(|s| s.id == id)
-        .map(Session::last_instant)
-}
+/// The end of the session a reaction is linked to, for triage (the
+/// domain's, which Home and the interval engine use too).
+pub use crate::domain::linked_end;
 
 /// The engine's triage of a stored reaction at `now`.
 pub fn triage_of(reaction: &Reaction, sessions: &[Session], now: DateTime<Utc>) -> Triage {
@@ -207,7 +202,7 @@ pub fn emergency_numbers(language: &str) -> [EmergencyNumber; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{NeedleLength, TriageLevel};
+    use crate::domain::{NeedleLength, SessionId, TriageLevel};
     use chrono::TimeZone;
 
     fn at(h: i64) -> DateTime<Utc> {
