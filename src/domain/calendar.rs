@@ -18,6 +18,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+/// An instant as an RFC 5545 UTC date-time: `20260309T092000Z`.
+pub use super::time::utc_stamp;
+
 /// The product identifier written in every file.
 pub const PRODID: &str = "-//Rollwise//Rollwise reminders//EN";
 /// The domain part of every `UID`.
@@ -72,11 +75,6 @@ pub fn next_session_uid(last_session_end: DateTime<Utc>) -> String {
 /// `session_end` (one per session).
 pub fn actives_ok_uid(session_end: DateTime<Utc>) -> String {
     format!("actives-ok-after-{}@{UID_DOMAIN}", utc_stamp(session_end))
-}
-
-/// An instant as an RFC 5545 UTC date-time: `20260309T092000Z`.
-pub fn utc_stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// A TEXT value escaped for a content line (RFC 5545 §3.3.11).

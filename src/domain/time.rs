@@ -11,7 +11,10 @@
 //! - Nothing here panics: out-of-range arithmetic returns `None`, which the
 //!   callers treat as "never lifts".
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, Months, NaiveDate, NaiveDateTime, TimeZone,
+    Timelike, Utc,
+};
 
 /// An elapsed number of hours.
 pub const fn hours(n: i64) -> Duration {
@@ -39,6 +42,44 @@ pub fn local_date(now: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
 /// otherwise carry for a file name.
 pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// `local` as a `datetime-local` value, `YYYY-MM-DDTHH:MM`: what chrono's
+/// `%Y-%m-%dT%H:%M` writes. Home's reminder card writes one on every start
+/// with data; by hand, the first screen does not compile chrono's
+/// format-string machinery. A year outside 0 to 9999, which chrono writes
+/// with a sign, is left to chrono.
+pub fn input_minute(local: NaiveDateTime) -> String {
+    match local.year() {
+        0..=9999 => format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            local.year(),
+            local.month(),
+            local.day(),
+            local.hour(),
+            local.minute()
+        ),
+        _ => local.format("%Y-%m-%dT%H:%M").to_string(),
+    }
+}
+
+/// `at` as an RFC 5545 UTC date-time, `YYYYMMDDTHHMMSSZ`: what chrono's
+/// `%Y%m%dT%H%M%SZ` writes. By hand for the same reason as
+/// [`input_minute`]: the reminder's `UID` is made on every start with data.
+/// A year outside 0 to 9999 is left to chrono.
+pub fn utc_stamp(at: DateTime<Utc>) -> String {
+    match at.year() {
+        0..=9999 => format!(
+            "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+            at.year(),
+            at.month(),
+            at.day(),
+            at.hour(),
+            at.minute(),
+            at.second()
+        ),
+        _ => at.format("%Y%m%dT%H%M%SZ").to_string(),
+    }
 }
 
 /// The English name of `date`'s month ("March").
@@ -142,6 +183,59 @@ mod tests {
                 prop_assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
                 prop_assert_eq!(month_name(date), date.format("%B").to_string());
             }
+
+            /// Law: for every instant of any year chrono can hold, the
+            /// `datetime-local` value and the RFC 5545 stamp equal chrono's
+            /// `%Y-%m-%dT%H:%M` and `%Y%m%dT%H%M%SZ` (by hand in the years 0
+            /// to 9999, by chrono outside them).
+            #[test]
+            fn input_values_and_stamps_are_chronos(
+                seconds in DateTime::<Utc>::MIN_UTC.timestamp()..DateTime::<Utc>::MAX_UTC.timestamp(),
+                nanos in 0u32..1_000_000_000,
+            ) {
+                let at = DateTime::from_timestamp(seconds, nanos).unwrap();
+                let local = at.naive_utc();
+                prop_assert_eq!(input_minute(local), local.format("%Y-%m-%dT%H:%M").to_string());
+                prop_assert_eq!(utc_stamp(at), at.format("%Y%m%dT%H%M%SZ").to_string());
+            }
+        }
+    }
+
+    /// The hand-written forms at the edges of the years they write and
+    /// beyond them, where chrono writes a sign.
+    #[test]
+    fn input_values_and_stamps_at_the_edges() {
+        let table = [
+            (
+                d(2026, 3, 9).and_hms_opt(9, 5, 7),
+                "2026-03-09T09:05",
+                "20260309T090507Z",
+            ),
+            (
+                d(0, 1, 1).and_hms_opt(0, 0, 0),
+                "0000-01-01T00:00",
+                "00000101T000000Z",
+            ),
+            (
+                d(9999, 12, 31).and_hms_opt(23, 59, 59),
+                "9999-12-31T23:59",
+                "99991231T235959Z",
+            ),
+            (
+                d(10000, 1, 1).and_hms_opt(0, 0, 0),
+                "+10000-01-01T00:00",
+                "+100000101T000000Z",
+            ),
+            (
+                d(-1, 12, 31).and_hms_opt(23, 59, 0),
+                "-0001-12-31T23:59",
+                "-00011231T235900Z",
+            ),
+        ];
+        for (local, input, stamp) in table {
+            let local = local.unwrap();
+            assert_eq!(input_minute(local), input);
+            assert_eq!(utc_stamp(local.and_utc()), stamp);
         }
     }
 

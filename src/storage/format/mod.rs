@@ -16,6 +16,7 @@
 //! - Decoding is pure and never panics; the result always passes
 //!   [`validate`](super::validate::validate).
 
+pub mod date;
 pub mod encoder;
 pub mod instant;
 pub mod v1;

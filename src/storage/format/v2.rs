@@ -27,7 +27,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{instant, FormatError};
+use super::{date, instant, FormatError};
 use crate::domain::guided as g;
 use crate::domain::model as m;
 use crate::domain::timer::SoakTimer;
@@ -161,6 +161,7 @@ pub struct Note {
 #[serde(deny_unknown_fields)]
 pub struct DatedAnswer {
     pub answer: Answer,
+    #[serde(default, deserialize_with = "date::optional")]
     pub date: Option<NaiveDate>,
 }
 
@@ -169,6 +170,7 @@ pub struct DatedAnswer {
 pub enum Age {
     Unknown,
     ConfirmedAdult,
+    #[serde(deserialize_with = "date::required")]
     BornOn(NaiveDate),
 }
 
@@ -176,13 +178,16 @@ pub enum Age {
 #[serde(deny_unknown_fields)]
 pub struct TreatmentCourse {
     pub answer: Answer,
+    #[serde(default, deserialize_with = "date::optional")]
     pub first_day: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "date::optional")]
     pub last_day: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ZoneDated {
+    #[serde(default, deserialize_with = "date::optional")]
     pub date: Option<NaiveDate>,
     pub zone: Option<Zone>,
 }

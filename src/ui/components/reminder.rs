@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::domain::calendar::{self, Alarm, Event, EVENT_LENGTH};
+use crate::domain::time;
 use crate::domain::{aftercare_status, next_session_window, History, Reason, RuleId};
 use crate::storage::doc::AppDoc;
 use crate::ui::components::ReasonList;
@@ -35,8 +36,6 @@ use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::reminders as text;
 
-/// The `datetime-local` value format (minutes).
-pub const INPUT_FORMAT: &str = "%Y-%m-%dT%H:%M";
 /// The local time of day a reminder defaults to.
 pub const DEFAULT_TIME: (u32, u32) = (9, 0);
 /// Beyond this, a picked time gets a gentle warning.
@@ -120,9 +119,7 @@ fn shift(offset: FixedOffset) -> Duration {
 
 /// `at` as a `datetime-local` value in the offset of that instant.
 pub fn to_input(at: DateTime<Utc>, offset_at: &dyn Fn(DateTime<Utc>) -> FixedOffset) -> String {
-    at.with_timezone(&offset_at(at))
-        .format(INPUT_FORMAT)
-        .to_string()
+    time::input_minute(at.with_timezone(&offset_at(at)).naive_local())
 }
 
 /// The earliest `datetime-local` value not before `at` (rounded up to the
@@ -225,7 +222,7 @@ pub fn default_pick(
     for _ in 0..3 {
         let candidate = day.and_time(nine);
         if local_to_utc(candidate, offset_at) >= floor {
-            return candidate.format(INPUT_FORMAT).to_string();
+            return time::input_minute(candidate);
         }
         day = day.succ_opt().unwrap_or(day);
     }

@@ -79,10 +79,7 @@ pub fn parse_noticed(
 
 /// The `datetime-local` value for an instant at an offset.
 pub fn noticed_value(instant: DateTime<Utc>, offset: FixedOffset) -> String {
-    instant
-        .with_timezone(&offset)
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
+    crate::domain::time::input_minute(instant.with_timezone(&offset).naive_local())
 }
 
 /// The form as the person filled it in.
