@@ -1,7 +1,8 @@
 // Browser measurements for `cargo xtask bench`, in Debian Chromium through
 // Playwright: start-up to interactive with an empty store and with five years
-// of data, the time one save takes after an edit, the stored size, and how
-// long an interaction takes to render (Event Timing, from the input to the
+// of data (and the main thread's CPU time in it, from traces), the time one
+// save takes after an edit, the stored size, and how long an interaction
+// takes to render (Event Timing, from the input to the
 // next paint, and the main thread's part: from the click to the end of the
 // frame that renders it). Prints one JSON object; xtask prints the figures.
 //
@@ -90,6 +91,73 @@ async function startups(seeds) {
   }));
 }
 
+/// Traced first visits per store: tracing slows the page, so these give
+/// only the CPU figures, not times.
+const TRACED_RUNS = 7;
+
+/// The main thread's CPU time from mount to interactive of a first visit,
+/// for each store in `seeds` (null: empty), from a Chromium trace of each
+/// run (the stores' runs taking turns, as in `startups`): the thread time
+/// of its tasks in that span (a task that straddles an end counts in
+/// proportion), and how many functions V8 compiled on their first call
+/// (lazy compilation) in it, with their thread time. Unlike the times
+/// above, this is the app's own work, which the machine's other processes
+/// do not stretch: on two CPUs shared with the browser's other processes,
+/// the main thread waits for a CPU about as long as it runs. Medians of
+/// TRACED_RUNS runs.
+async function startupCpu(seeds) {
+  const runs = seeds.map(() => []);
+  for (let i = 0; i < TRACED_RUNS; i++) {
+    const order = seeds.map((_, k) => k);
+    if (i % 2) order.reverse();
+    for (const k of order) runs[k].push(await tracedStartup(seeds[k]));
+  }
+  return runs.map((list) => ({
+    cpu: median(list.map((r) => r.cpu)),
+    compiled: median(list.map((r) => r.compiled)),
+    compileCpu: median(list.map((r) => r.compileCpu)),
+  }));
+}
+
+/// One traced first visit with `seed` stored: see `startupCpu`.
+async function tracedStartup(seed) {
+  const { context, page } = await seeded(seed, 'block');
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (batch) => events.push(...batch.value));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'v8.wasm', 'blink.user_timing'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(base);
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  await cdp.send('Tracing.end');
+  await complete;
+  await context.close();
+  const mark = (name) => events.find((e) => e.name === name);
+  const mount = mark('rollwise:mount');
+  const interactive = mark('rollwise:interactive');
+  if (!mount || !interactive) throw new Error('a traced start-up has no mount or interactive mark');
+  const onMain = (e) => e.pid === mount.pid && e.tid === mount.tid;
+  const [from, to] = [mount.ts, interactive.ts];
+  let cpu = 0;
+  let compiled = 0;
+  let compileCpu = 0;
+  for (const e of events) {
+    if (!onMain(e) || e.ph !== 'X') continue;
+    if (e.name === 'ThreadControllerImpl::RunTask' && e.dur > 0) {
+      const overlap = Math.max(0, Math.min(e.ts + e.dur, to) - Math.max(e.ts, from));
+      cpu += ((e.tdur ?? 0) * overlap) / e.dur;
+    } else if (e.name === 'wasm.CompileLazy' && e.ts >= from && e.ts < to) {
+      compiled += 1;
+      compileCpu += e.tdur ?? 0;
+    }
+  }
+  // Trace times are in microseconds.
+  return { cpu: cpu / 1000, compiled, compileCpu: compileCpu / 1000 };
+}
+
 /// Start-up of a returning visit: the service worker the first visit
 /// installed serves every file from its cache, as it does for anyone with
 /// data stored. One context per store; the first load installs the worker,
@@ -151,6 +219,8 @@ result.startupEmptyMs = emptyStartup.interactive;
 result.startupOneSessionMs = oneStartup.interactive;
 result.startupFiveYearsMs = fullStartup.interactive;
 result.startupParts = { empty: emptyStartup, oneSession: oneStartup, fiveYears: fullStartup };
+const [emptyCpu, oneCpu, fullCpu] = await startupCpu([null, oneSession, data]);
+result.startupCpu = { empty: emptyCpu, oneSession: oneCpu, fiveYears: fullCpu };
 result.startupReturningEmptyMs = await returningStartup(null);
 result.startupReturningFiveYearsMs = await returningStartup(data);
 const empty = await saves(null);

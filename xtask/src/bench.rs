@@ -457,6 +457,7 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
             compare(empty, one)
         ),
         startup_parts_line(&figures["startupParts"]),
+        startup_cpu_line(&figures["startupCpu"]),
         format!(
             "saving after one edit (median of 11): empty store {}, five years of data {}",
             show_ms(ms("saveMedianEmptyMs")),
@@ -499,6 +500,29 @@ fn startup_parts_line(parts: &serde_json::Value) -> String {
         store("empty store", &parts["empty"]),
         store("one session stored", &parts["oneSession"]),
         store("five years of data", &parts["fiveYears"])
+    )
+}
+
+/// The main thread's CPU time from mount to interactive, for each store, from
+/// traced first visits (`bench/measure.mjs`, `startupCpu`): the app's own
+/// work, which the machine's other processes do not stretch, and the part of
+/// it V8 spent compiling functions on their first call.
+fn startup_cpu_line(cpu: &serde_json::Value) -> String {
+    let store = |label: &str, c: &serde_json::Value| {
+        let compiled = c["compiled"]
+            .as_f64()
+            .map_or("n/a".to_string(), |n| format!("{n:.0}"));
+        format!(
+            "{label} {} ({compiled} functions compiled on first call, {})",
+            show_ms(c["cpu"].as_f64()),
+            show_ms(c["compileCpu"].as_f64())
+        )
+    };
+    format!(
+        "main thread's CPU time from mount to interactive, first visit with tracing on (median of 7): {}; {}; {}",
+        store("empty store", &cpu["empty"]),
+        store("one session stored", &cpu["oneSession"]),
+        store("five years of data", &cpu["fiveYears"])
     )
 }
 
@@ -727,10 +751,10 @@ mod tests {
             "{}",
             lines[1]
         );
-        assert!(lines[2].contains("n/a"));
-        assert!(lines[3].ends_with("333867 bytes"));
-        assert!(lines[4].ends_with("logging a reaction n/a, advancing a session step n/a"));
+        assert!(lines[2].contains("n/a") && lines[3].contains("n/a"));
+        assert!(lines[4].ends_with("333867 bytes"));
         assert!(lines[5].ends_with("logging a reaction n/a, advancing a session step n/a"));
+        assert!(lines[6].ends_with("logging a reaction n/a, advancing a session step n/a"));
 
         let figures = serde_json::json!({
             "logReactionMs": 24.0, "logReactionClicks": 2, "logReactionClicksOver16Ms": 1,
@@ -739,17 +763,17 @@ mod tests {
         });
         let lines = browser_lines(&figures);
         assert!(
-            lines[4].ends_with(
+            lines[5].ends_with(
                 "logging a reaction 24.0 ms (1 of 2 clicks took 16 ms or more), \
                  advancing a session step under 16 ms (none of 6 clicks took 16 ms or more)"
             ),
             "{}",
-            lines[4]
+            lines[5]
         );
         assert!(
-            lines[5].ends_with("logging a reaction 9.2 ms, advancing a session step 7.0 ms"),
+            lines[6].ends_with("logging a reaction 9.2 ms, advancing a session step 7.0 ms"),
             "{}",
-            lines[5]
+            lines[6]
         );
     }
 
@@ -766,6 +790,22 @@ mod tests {
              empty store: mounted at 175.2 ms, data opened 0.3 ms later, first screen 24.0 ms after that; \
              one session stored: mounted at 181.0 ms, data opened 12.0 ms later, first screen 36.0 ms after that; \
              five years of data: mounted at 184.0 ms, data opened 33.0 ms later, first screen n/a after that"
+        );
+    }
+
+    #[test]
+    fn prints_the_main_thread_s_cpu_time_at_start_up() {
+        let figures = serde_json::json!({"startupCpu": {
+            "empty": {"cpu": 19.42, "compiled": 774.0, "compileCpu": 8.8},
+            "oneSession": {"cpu": 35.3, "compiled": 1835.5, "compileCpu": 20.2},
+            "fiveYears": {"cpu": null, "compiled": null, "compileCpu": null},
+        }});
+        assert_eq!(
+            browser_lines(&figures)[2],
+            "main thread's CPU time from mount to interactive, first visit with tracing on (median of 7): \
+             empty store 19.4 ms (774 functions compiled on first call, 8.8 ms); \
+             one session stored 35.3 ms (1836 functions compiled on first call, 20.2 ms); \
+             five years of data n/a (n/a functions compiled on first call, n/a)"
         );
     }
 
