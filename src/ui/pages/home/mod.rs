@@ -4,6 +4,8 @@
 
 pub mod logic;
 
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -44,8 +46,20 @@ pub fn HomePage() -> impl IntoView {
             view! { <Welcome /> }.into_any()
         } else {
             // The dashboard and the engine behind it are their own WASM
-            // module: a first visit (the welcome) never fetches them.
-            view! { <Suspense>{Suspend::new(dashboard())}</Suspense> }.into_any()
+            // module: a first visit (the welcome) never fetches them. When
+            // its module is there (with data stored, the start loads it
+            // beside the reader: see `preload_dashboard`; and always in
+            // builds without the split), the dashboard renders at once,
+            // without a suspense boundary's work; otherwise it shows once
+            // its module has loaded.
+            let mut loading = Box::pin(dashboard());
+            match loading
+                .as_mut()
+                .poll(&mut Context::from_waker(Waker::noop()))
+            {
+                Poll::Ready(view) => view,
+                Poll::Pending => view! { <Suspense>{Suspend::new(loading)}</Suspense> }.into_any(),
+            }
         }
     }
 }
@@ -60,9 +74,6 @@ pub fn HomePage() -> impl IntoView {
 pub fn preload_dashboard() {
     #[cfg(rollwise_split)]
     {
-        use std::future::Future;
-        use std::task::{Context, Waker};
-
         use crate::storage::backend::LocalStorageBackend;
         use crate::storage::store::document_stored;
 
