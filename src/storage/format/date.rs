@@ -10,10 +10,10 @@
 //! directions), and every other string goes to chrono, so anything chrono
 //! accepts still reads, and a bad date is refused with chrono's message.
 
-use std::fmt;
-
 use chrono::NaiveDate;
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
+
+use super::text::{self, Text};
 
 /// Reads `text` when it is in the form chrono writes for the years 0 to
 /// 9999 (`YYYY-MM-DD`), or returns `None` for anything else, valid or not,
@@ -33,61 +33,29 @@ pub fn parse_written(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5, 7)?, number(8, 10)?)
 }
 
-/// Reads `text` as chrono's `Deserialize` for `NaiveDate` does, with its
-/// error message.
-fn parse<E: de::Error>(text: &str) -> Result<NaiveDate, E> {
-    match parse_written(text) {
-        Some(date) => Ok(date),
-        None => text.parse::<NaiveDate>().map_err(E::custom),
-    }
-}
+/// Dates read as chrono's `Deserialize` for `NaiveDate` reads them, with
+/// its messages.
+impl Text for NaiveDate {
+    const EXPECTING: &'static str = "a formatted date string";
 
-struct DateVisitor;
-
-impl Visitor<'_> for DateVisitor {
-    type Value = NaiveDate;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a formatted date string")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        parse(text)
+    fn parse<E: de::Error>(text: &str) -> Result<Self, E> {
+        match parse_written(text) {
+            Some(date) => Ok(date),
+            None => text.parse::<NaiveDate>().map_err(E::custom),
+        }
     }
 }
 
 /// `deserialize_with` for a `NaiveDate` field or newtype variant.
 pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    deserializer.deserialize_str(DateVisitor)
+    text::required(deserializer)
 }
 
 /// `deserialize_with` for an `Option<NaiveDate>` field (`null` is `None`).
 /// The field also needs `#[serde(default)]`, so that a missing field stays
 /// `None`, as it is without `deserialize_with`.
 pub fn optional<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
-    struct OptionalVisitor;
-
-    impl<'de> Visitor<'de> for OptionalVisitor {
-        type Value = Option<NaiveDate>;
-
-        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-            formatter.write_str("null or a formatted date string")
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-            required(inner).map(Some)
-        }
-    }
-
-    deserializer.deserialize_option(OptionalVisitor)
+    text::optional(deserializer)
 }
 
 #[cfg(test)]
@@ -141,7 +109,8 @@ mod tests {
             "yesterday",
             "",
         ] {
-            let ours = parse::<serde_json::Error>(text).map_err(|e| e.to_string());
+            let ours =
+                <NaiveDate as Text>::parse::<serde_json::Error>(text).map_err(|e| e.to_string());
             let theirs =
                 serde_json::from_value::<NaiveDate>(serde_json::Value::String(text.into()))
                     .map_err(|e| e.to_string());

@@ -11,10 +11,10 @@
 //! goes to chrono, so a hand-edited backup with an offset still reads, and a
 //! bad one is refused with chrono's message.
 
-use std::fmt;
-
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Utc};
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
+
+use super::text::{self, Text};
 
 /// Reads `text` when it is in the form chrono writes (`YYYY-MM-DDTHH:MM:SS`,
 /// an optional fraction of 1 to 9 digits, then `Z`), or returns `None` for
@@ -58,35 +58,25 @@ fn digits(bytes: &[u8]) -> Option<u32> {
     })
 }
 
-/// Reads `text` as chrono's `Deserialize` for `DateTime<Utc>` does, with its
-/// error message.
-fn parse<E: de::Error>(text: &str) -> Result<DateTime<Utc>, E> {
-    match parse_written(text) {
-        Some(instant) => Ok(instant),
-        None => text
-            .parse::<DateTime<FixedOffset>>()
-            .map(|instant| instant.with_timezone(&Utc))
-            .map_err(E::custom),
-    }
-}
+/// Instants read as chrono's `Deserialize` for `DateTime<Utc>` reads them,
+/// with its messages.
+impl Text for DateTime<Utc> {
+    const EXPECTING: &'static str = "an RFC 3339 formatted date and time string";
 
-struct InstantVisitor;
-
-impl Visitor<'_> for InstantVisitor {
-    type Value = DateTime<Utc>;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("an RFC 3339 formatted date and time string")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        parse(text)
+    fn parse<E: de::Error>(text: &str) -> Result<Self, E> {
+        match parse_written(text) {
+            Some(instant) => Ok(instant),
+            None => text
+                .parse::<DateTime<FixedOffset>>()
+                .map(|instant| instant.with_timezone(&Utc))
+                .map_err(E::custom),
+        }
     }
 }
 
 /// `deserialize_with` for a `DateTime<Utc>` field.
 pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
-    deserializer.deserialize_str(InstantVisitor)
+    text::required(deserializer)
 }
 
 /// `deserialize_with` for an `Option<DateTime<Utc>>` field (`null` is
@@ -95,29 +85,7 @@ pub fn required<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<U
 pub fn optional<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<DateTime<Utc>>, D::Error> {
-    struct OptionalVisitor;
-
-    impl<'de> Visitor<'de> for OptionalVisitor {
-        type Value = Option<DateTime<Utc>>;
-
-        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-            formatter.write_str("null or an RFC 3339 formatted date and time string")
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<Self::Value, D::Error> {
-            required(inner).map(Some)
-        }
-    }
-
-    deserializer.deserialize_option(OptionalVisitor)
+    text::optional(deserializer)
 }
 
 #[cfg(test)]
@@ -178,7 +146,8 @@ mod tests {
             "2023-02-29T00:00:00Z",
             "yesterday",
         ] {
-            let ours = parse::<serde_json::Error>(text).map_err(|e| e.to_string());
+            let ours = <DateTime<Utc> as Text>::parse::<serde_json::Error>(text)
+                .map_err(|e| e.to_string());
             let theirs =
                 serde_json::from_value::<DateTime<Utc>>(serde_json::Value::String(text.into()))
                     .map_err(|e| e.to_string());

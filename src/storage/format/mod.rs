@@ -19,6 +19,7 @@
 pub mod date;
 pub mod encoder;
 pub mod instant;
+mod text;
 pub mod v1;
 pub mod v2;
 
