@@ -55,28 +55,37 @@ async function seeded(seed, serviceWorkers) {
   return { context, page: await context.newPage() };
 }
 
-/// Start-up to interactive of a first visit, for each store in `seeds`
-/// (null: empty): the median of FIRST_VISIT_RUNS runs each, and the median
-/// of each of its parts: until the app mounts (the files load and compile),
-/// from there until the stored data is open (read and decoded), and from
-/// there until the first screen has rendered. The stores' runs take turns
-/// (each round runs every store once, in the opposite order to the round
-/// before), so a stretch of a busier machine slows them alike and their
-/// differences stay fair.
-async function startups(seeds) {
+/// Runs `visit(seed)` `rounds` times for each store in `seeds` and returns
+/// each store's results. The stores' runs take turns (each round runs
+/// every store once, in the opposite order to the round before), so a
+/// stretch of a busier machine slows them alike and their differences stay
+/// fair.
+async function inTurns(seeds, rounds, visit) {
   const runs = seeds.map(() => []);
-  for (let i = 0; i < FIRST_VISIT_RUNS; i++) {
+  for (let i = 0; i < rounds; i++) {
     const order = seeds.map((_, k) => k);
     if (i % 2) order.reverse();
-    for (const k of order) {
-      const { context, page } = await open(seeds[k]);
-      runs[k].push(await page.evaluate(() => {
-        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-        return { mount: at('rollwise:mount'), opened: at('rollwise:data-opened'), interactive: at('rollwise:interactive') };
-      }));
-      await context.close();
-    }
+    for (const k of order) runs[k].push(await visit(seeds[k]));
   }
+  return runs;
+}
+
+/// Start-up to interactive of a first visit, for each store in `seeds`
+/// (null: empty), the stores taking turns (`inTurns`): the median of
+/// FIRST_VISIT_RUNS runs each, and the median of each of its parts: until
+/// the app mounts (the files load and compile), from there until the stored
+/// data is open (read and decoded), and from there until the first screen
+/// has rendered.
+async function startups(seeds) {
+  const runs = await inTurns(seeds, FIRST_VISIT_RUNS, async (seed) => {
+    const { context, page } = await open(seed);
+    const marks = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+      return { mount: at('rollwise:mount'), opened: at('rollwise:data-opened'), interactive: at('rollwise:interactive') };
+    });
+    await context.close();
+    return marks;
+  });
   // A part missing from any run (a mark the build does not set) is null.
   const part = (list, of) => {
     const values = list.map(of);
@@ -97,21 +106,16 @@ const TRACED_RUNS = 7;
 
 /// The main thread's CPU time from mount to interactive of a first visit,
 /// for each store in `seeds` (null: empty), from a Chromium trace of each
-/// run (the stores' runs taking turns, as in `startups`): the thread time
-/// of its tasks in that span (a task that straddles an end counts in
-/// proportion), and how many functions V8 compiled on their first call
-/// (lazy compilation) in it, with their thread time. Unlike the times
-/// above, this is the app's own work, which the machine's other processes
-/// do not stretch: on two CPUs shared with the browser's other processes,
-/// the main thread waits for a CPU about as long as it runs. Medians of
-/// TRACED_RUNS runs.
+/// run (the stores taking turns, `inTurns`): the thread time of its tasks
+/// in that span (a task that straddles an end counts in proportion), and
+/// how many functions V8 compiled on their first call (lazy compilation)
+/// in it, with their thread time. Unlike the times above, this leaves out
+/// the waits for a CPU (on two CPUs shared with the browser's other
+/// processes, the main thread waits about as long as it runs), so the
+/// machine's load moves it less; the count of functions is exact. Medians
+/// of TRACED_RUNS runs.
 async function startupCpu(seeds) {
-  const runs = seeds.map(() => []);
-  for (let i = 0; i < TRACED_RUNS; i++) {
-    const order = seeds.map((_, k) => k);
-    if (i % 2) order.reverse();
-    for (const k of order) runs[k].push(await tracedStartup(seeds[k]));
-  }
+  const runs = await inTurns(seeds, TRACED_RUNS, tracedStartup);
   return runs.map((list) => ({
     cpu: median(list.map((r) => r.cpu)),
     compiled: median(list.map((r) => r.compiled)),

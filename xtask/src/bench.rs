@@ -505,8 +505,9 @@ fn startup_parts_line(parts: &serde_json::Value) -> String {
 
 /// The main thread's CPU time from mount to interactive, for each store, from
 /// traced first visits (`bench/measure.mjs`, `startupCpu`): the app's own
-/// work, which the machine's other processes do not stretch, and the part of
-/// it V8 spent compiling functions on their first call.
+/// work without the waits for a CPU, which the machine's load moves less
+/// than the times, and the part of it V8 spent compiling functions on their
+/// first call.
 fn startup_cpu_line(cpu: &serde_json::Value) -> String {
     let store = |label: &str, c: &serde_json::Value| {
         let compiled = c["compiled"]
