@@ -36,9 +36,13 @@ export const test = base.extend<Guards>({
 
 export { expect };
 
-/// The app has mounted when its bottom navigation bar is visible.
+/// The app has mounted when its bottom navigation bar is visible and the
+/// pre-rendered copy is gone: on a first visit of the start page, the
+/// welcome's first stage shows the same bar from the copy's container
+/// until the app has loaded and taken its place.
 export async function waitForApp(page: Page) {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.locator('#rw-shell')).toHaveCount(0);
 }
 
 /// WCAG 2.2 AA (and everything below it) by axe-core: zero violations.

@@ -151,11 +151,13 @@ test('with data stored, Home compiles its own modules from the start, and fetche
   expect(wasm.some((file) => file.startsWith('chunks_dashboard-'))).toBe(true);
   expect(wasm.some((file) => file.startsWith('split_dashboard_'))).toBe(true);
   expect(wasm.length, `fetched more than once: ${wasm.join(', ')}`).toBe(new Set(wasm).size);
-  // The main module, the two that read stored data, asked for first, and
-  // Home's two: the shared code is merged.
-  expect(wasm).toHaveLength(5);
-  expect(wasm[1]).toMatch(/^chunks_reader-/);
-  expect(wasm[2]).toMatch(/^split_reader_/);
+  // The main module, the app's two, the two that read stored data, asked
+  // for first, and Home's two: the shared code is merged.
+  expect(wasm).toHaveLength(7);
+  expect(wasm[1]).toMatch(/^chunks_app-/);
+  expect(wasm[2]).toMatch(/^split_app_/);
+  expect(wasm[3]).toMatch(/^chunks_reader-/);
+  expect(wasm[4]).toMatch(/^split_reader_/);
   // The marks `cargo xtask bench` splits start-up by come once each, in
   // order: the app mounts, the stored data is opened, the first screen shows.
   const marks = await page.evaluate(() =>

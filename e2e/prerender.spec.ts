@@ -3,7 +3,7 @@
 // it; a returning visitor and a deep link never see it; the app takes its
 // place without moving anything, and it says what the app says.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, setUpDoc, storedText } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, setUpDoc, storedText } from './fixtures';
 
 const copy = (page: Page) => page.locator('#rw-shell');
 
@@ -20,6 +20,35 @@ async function holdWasm(page: Page) {
   });
   return release;
 }
+
+/// Holds every request for the app's own module (its chunks and the module
+/// itself) until the returned function is called: a first visit then stays
+/// on the welcome's first stage, which the main module renders.
+async function holdApp(page: Page) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/(chunks|split)_app[-_][^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/// The markup of everything in <body> but scripts, without the framework's
+/// comment placeholders: the welcome's first stage renders into the
+/// pre-rendered copy's container, the app beside it.
+const markup = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.getElementById('rw-shell') ?? document.body;
+    const parts: string[] = [];
+    for (const node of Array.from(root.children)) {
+      if (['NOSCRIPT', 'SCRIPT'].includes(node.tagName) || node.id === 'rw-shell') continue;
+      parts.push(node.outerHTML.replace(/<!--[^]*?-->/g, ''));
+    }
+    return parts.join('');
+  });
 
 const storedDoc = setUpDoc();
 
@@ -111,4 +140,57 @@ test('the app takes the copy\'s place without a layout shift, saying the same', 
   const rendered = await page.locator('main').textContent();
   expect(words(copied).length).toBeGreaterThan(100);
   expect(words(copied)).toBe(words(rendered));
+});
+
+test('a first visit is interactive before the app has loaded: the main module shows the welcome, then the app takes its place unchanged', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { __shifts: string[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push(`${(entry as unknown as { value: number }).value}`);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const release = await holdApp(page);
+  await page.goto('./');
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  // The welcome is live: readable by screen readers, reachable by keyboard.
+  await expect(copy(page)).not.toHaveAttribute('inert', '');
+  await expect(copy(page)).not.toHaveAttribute('aria-hidden', 'true');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+  await expect(page.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+  await expectNoAxeViolations(page, 'on the welcome before the app has loaded');
+  const before = await markup(page);
+  const setUp = page.getByRole('link', { name: 'Set up Rollwise' });
+  await setUp.focus();
+  await expect(setUp).toBeFocused();
+
+  release();
+  await expect(copy(page)).toHaveCount(0);
+  await waitForApp(page);
+  // The same markup, the same control focused, nothing moved, and the
+  // first screen was marked interactive once.
+  expect(await markup(page)).toBe(before);
+  await expect(page.getByRole('link', { name: 'Set up Rollwise' })).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+  expect(await page.evaluate(() => performance.getEntriesByName('rollwise:interactive').length)).toBe(1);
+  await expectNoAxeViolations(page, 'on the welcome once the app has taken over');
+});
+
+test('a tap on the welcome before the app has loaded is followed once it has, and back returns to the welcome', async ({ page }) => {
+  const release = await holdApp(page);
+  await page.goto('./');
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  await page.getByRole('link', { name: 'Set up Rollwise' }).click();
+  // Nothing is left half-done while the app downloads: the welcome stays.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Today');
+
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up Rollwise');
+  await expect(page).toHaveURL(/\/setup$/);
+  // As after any tap in the app, the new page's heading has the focus.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Welcome to Rollwise' })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
 });

@@ -170,3 +170,30 @@ test('a truncated backup is refused and nothing changes', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Replace my data with this backup' })).toHaveCount(0);
   expect(await stored(page)).toBe(before);
 });
+
+test('a backup chosen on the welcome before the app has loaded is read once it has', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/(chunks|split)_app[-_][^/]*\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./');
+  await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
+  await page.locator('#home-import').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(backup(fixture)),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Reading the file' })).toBeVisible();
+  expect(await stored(page)).toBeNull();
+
+  release();
+  await expect(page.getByText(/It holds 3 sessions and 3 reactions/)).toBeVisible();
+  await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  // With data, Home shows the dashboard instead of the welcome.
+  await expect.poll(() => storedSessionIds(page)).toHaveLength(3);
+  await expect(page.getByRole('heading', { name: 'Welcome to Rollwise' })).toHaveCount(0);
+});

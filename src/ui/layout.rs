@@ -17,18 +17,37 @@ use crate::ui::text;
 #[derive(Clone, Copy)]
 struct HeadingsShown(StoredValue<u32>);
 
-/// Wraps every page in the common frame.
+/// Wraps every page in the common frame, with the data and update
+/// banners. `navigated`: the first page shown follows a navigation (a tap
+/// on the welcome's first stage, `ui::welcome`), so its heading takes focus
+/// as after any in-app navigation.
 #[component]
-pub fn Layout(children: Children) -> impl IntoView {
-    provide_context(HeadingsShown(StoredValue::new(0)));
+pub fn Layout(#[prop(optional)] navigated: bool, children: Children) -> impl IntoView {
+    view! {
+        <Frame navigated banners=view! { <StorageBanner /><UpdateBanner /> }.into_any()>
+            {children()}
+        </Frame>
+    }
+}
+
+/// The common frame: a skip link, the header, the main region with
+/// `banners` above the page, the "not medical advice" footer link and the
+/// bottom navigation bar. The app's [`Layout`] and the welcome's first
+/// stage (`ui::welcome`) share it, so both render the same markup.
+#[component]
+pub fn Frame(
+    #[prop(optional)] navigated: bool,
+    banners: AnyView,
+    children: Children,
+) -> impl IntoView {
+    provide_context(HeadingsShown(StoredValue::new(u32::from(navigated))));
     view! {
         <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
         <header class="app-header">
             <span class="app-name">{text::APP_NAME}</span>
         </header>
         <main id="main" class="page" tabindex="-1">
-            <StorageBanner />
-            <UpdateBanner />
+            {banners}
             {children()}
         </main>
         <footer class="app-footer">
@@ -54,8 +73,9 @@ pub fn PageHeading(#[prop(into)] text: TextProp) -> impl IntoView {
         count.set_value(before.saturating_add(1));
         if before == 0 {
             // The first screen's heading is in the page: its content, lazy
-            // routes included, has rendered.
-            crate::ui::perf::mark(crate::ui::perf::INTERACTIVE);
+            // routes included, has rendered. After the welcome's first
+            // stage, the app's welcome is not the visit's first screen.
+            crate::ui::perf::mark_once(crate::ui::perf::INTERACTIVE);
             crate::ui::schedule::first_screen_shown();
         } else {
             // Focus can only fail on a detached node; nothing to report then.

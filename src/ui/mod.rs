@@ -15,6 +15,7 @@ pub mod routes;
 pub mod schedule;
 pub mod start;
 pub mod text;
+pub mod welcome;
 
 #[cfg(rollwise_split)]
 use leptos::prelude::lazy;
@@ -37,15 +38,20 @@ use routes::Screen;
 ///
 /// `page_ready`, when given, holds the page back (the layout renders alone)
 /// until it turns true: [`start::mount`] builds the app in two tasks.
+/// `navigated`: the app opens where a tap on the welcome's first stage led
+/// (`ui::welcome`), so the page's heading takes focus.
 #[component]
-pub fn App(#[prop(optional, into)] page_ready: Option<Signal<bool>>) -> impl IntoView {
+pub fn App(
+    #[prop(optional, into)] page_ready: Option<Signal<bool>>,
+    #[prop(optional)] navigated: bool,
+) -> impl IntoView {
     let page_ready = page_ready.unwrap_or_else(|| Signal::stored(true));
     // Before the data provider decodes the stored document.
     preload_dashboard();
     view! {
         <Router>
             <DataProvider>
-            <Layout>
+            <Layout navigated>
                 <Show when=move || page_ready.get()>
                     <Screens />
                 </Show>
@@ -53,6 +59,15 @@ pub fn App(#[prop(optional, into)] page_ready: Option<Signal<bool>>) -> impl Int
             </DataProvider>
         </Router>
     }
+}
+
+/// Starts the app ([`start::start_app`]). In the release build (the cfg
+/// `rollwise_split`) this is the app's own WASM module: everything but the
+/// welcome's first stage (`ui::welcome`) is loaded with it. `from_welcome`:
+/// that first stage is on screen.
+#[cfg_attr(rollwise_split, lazy)]
+async fn app(from_welcome: bool) {
+    start::start_app(from_welcome);
 }
 
 /// The screen of the current route.

@@ -29,6 +29,15 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Records a named instant unless one of that name is recorded already.
+pub fn mark_once(name: &str) {
+    if let Some(p) = performance() {
+        if p.get_entries_by_name(name).length() == 0 {
+            let _ = p.mark(name);
+        }
+    }
+}
+
 /// Marks the start of a save.
 pub fn save_started() {
     mark(SAVE_START);

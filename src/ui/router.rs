@@ -136,7 +136,7 @@ pub fn Router(children: Children) -> impl IntoView {
 /// Where a click on a link should take the app (its path and query), or
 /// `None` when the browser should handle the click (see the module's
 /// invariants).
-fn in_app_link(event: &MouseEvent) -> Option<String> {
+pub(crate) fn in_app_link(event: &MouseEvent) -> Option<String> {
     if event.default_prevented()
         || event.button() != 0
         || event.meta_key()
@@ -179,12 +179,17 @@ fn in_app_link(event: &MouseEvent) -> Option<String> {
 /// its screen shows, whatever the query.
 #[component]
 pub fn A(#[prop(into)] href: String, children: Children) -> impl IntoView {
-    let navigator = use_navigator();
+    // The welcome's first stage (`ui::welcome`) has no router: the page it
+    // shows is the current one for good.
+    let navigator = use_context::<Navigator>();
     let screen = route_below(path_of(&href), &base())
         .map(Screen::at)
         .filter(|screen| *screen != Screen::NotFound);
     let current = move || {
-        let here = navigator.here.with(|here| Screen::at(&here.route));
+        let here = match navigator {
+            Some(navigator) => navigator.here.with(|here| Screen::at(&here.route)),
+            None => Screen::at(&Here::current().route),
+        };
         (screen == Some(here)).then_some("page")
     };
     view! { <a href=href aria-current=current>{children()}</a> }

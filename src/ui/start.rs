@@ -9,17 +9,66 @@ use super::App;
 /// The id of the pre-rendered copy's container in `index.html`.
 pub const PRERENDERED_ID: &str = "rw-shell";
 
-/// Mounts the app in a task of its own ([`super::schedule::next_task`]), so
-/// the task that compiled and started the WASM ends first and neither holds
-/// the main thread for both (input can be handled in between).
+/// Starts the page. A first visit of the start page shows the welcome from
+/// the main module at once ([`super::welcome::show`]), then fetches the
+/// app's own module, and the app takes the welcome's place. Anywhere else
+/// the app starts once its module has loaded ([`start_app`]; the bootstrap
+/// module of `index.html` fetches it beside the main one).
+pub fn start() {
+    if super::welcome::first_visit() {
+        super::welcome::show(load_app_once);
+    } else {
+        wasm_bindgen_futures::spawn_local(super::app(false));
+    }
+}
+
+/// Asks for the app, from the welcome's first stage, the first time only.
+fn load_app_once() {
+    thread_local! {
+        static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !ASKED.replace(true) {
+        wasm_bindgen_futures::spawn_local(super::app(true));
+    }
+}
+
+/// Starts the app, its code loaded: in a task of its own
+/// ([`super::schedule::next_task`]), so the task that compiled and started
+/// the WASM ends first and neither holds the main thread for both (input
+/// can be handled in between).
 ///
 /// At a deep link to a screen that has a module of its own, the app mounts
 /// once that module has loaded instead (see [`super::route_module`]): the
 /// screen shows with the rest of the app, and no tap can race its loading.
-pub fn start() {
+/// `from_welcome`: the welcome's first stage is on screen; a link tapped
+/// there is where the app opens.
+pub fn start_app(from_welcome: bool) {
+    if from_welcome {
+        if let Some(to) = super::welcome::pending_route() {
+            push_route(&to);
+        }
+    }
     match super::routes::opening_route().and_then(|route| super::route_module(&route)) {
         Some(module) => mount_after(module),
         None => super::schedule::next_task(mount),
+    }
+}
+
+/// Adds a history entry for `to` (a path and query below the base), as a
+/// tap on a link in the app does.
+fn push_route(to: &str) {
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if here == to {
+        return;
+    }
+    if let Ok(history) = window().history() {
+        // A URL the history API refuses leaves the app where it is.
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(to));
     }
 }
 
@@ -69,7 +118,17 @@ pub const BUILDING_CLASS: &str = "rw-building";
 /// phone then never runs one long task for the whole first render, and the
 /// copy stays until the app is complete. Elsewhere the app mounts at once.
 pub fn mount() {
-    super::perf::mark(super::perf::MOUNT);
+    super::perf::mark_once(super::perf::MOUNT);
+    // The welcome's first stage ends here; a link tapped on it since the
+    // app started loading is followed.
+    let navigated = match super::welcome::finish() {
+        Some(to) => {
+            push_route(&to);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            true
+        }
+        None => false,
+    };
     let copy = document().get_element_by_id(PRERENDERED_ID);
     let root = document().document_element();
     let shown = root
@@ -80,20 +139,55 @@ pub fn mount() {
             // Adding a class to a live element does not fail.
             let _ = root.class_list().add_1(BUILDING_CLASS);
             let page_ready = RwSignal::new(false);
-            leptos::mount::mount_to_body(move || view! { <App page_ready=page_ready /> });
+            leptos::mount::mount_to_body(move || view! { <App page_ready navigated /> });
             super::schedule::next_task(move || {
                 page_ready.set(true);
                 // The page renders in this task's microtasks, before the
-                // next frame, which then shows the whole app alone.
+                // next frame, which then shows the whole app alone. Where
+                // the welcome's first stage had the focus, the same control
+                // of the app's welcome takes it.
+                let focused = (!navigated).then(|| focus_index(&copy)).flatten();
                 copy.remove();
                 let _ = root.class_list().remove_1(BUILDING_CLASS);
+                if let Some(index) = focused {
+                    // Once the page has rendered, before that frame paints.
+                    request_animation_frame(move || focus_at(index));
+                }
             });
         }
         (copy, _) => {
             if let Some(copy) = copy {
                 copy.remove();
             }
-            leptos::mount::mount_to_body(|| view! { <App /> });
+            leptos::mount::mount_to_body(move || view! { <App navigated /> });
         }
+    }
+}
+
+/// What can take the focus, in document order.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// The position of the focused element among what can take the focus in
+/// `container`, if the focus is there.
+fn focus_index(container: &web_sys::Element) -> Option<u32> {
+    let active = document().active_element()?;
+    let all = container.query_selector_all(FOCUSABLE).ok()?;
+    (0..all.length()).find(|&i| {
+        all.get(i)
+            .is_some_and(|node| node.is_same_node(Some(active.as_ref())))
+    })
+}
+
+/// Focuses the element at `index` among what can take the focus in the page.
+fn focus_at(index: u32) {
+    use wasm_bindgen::JsCast;
+    let element = document()
+        .body()
+        .and_then(|body| body.query_selector_all(FOCUSABLE).ok())
+        .and_then(|all| all.get(index))
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // Focus only fails on a detached element; nothing to do then.
+        let _ = element.focus();
     }
 }

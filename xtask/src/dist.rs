@@ -93,7 +93,13 @@ pub fn write_index(
 ) -> Result<(), String> {
     let html = std::fs::read_to_string(template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
-    let boot = boot_module(&built.js, &built.wasm, &built.openings, &built.reading)?;
+    let boot = boot_module(
+        &built.js,
+        &built.wasm,
+        &built.app,
+        &built.openings,
+        &built.reading,
+    )?;
     let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     std::fs::write(out.join(&boot_name), boot)
         .map_err(|e| format!("cannot write {boot_name}: {e}"))?;
@@ -116,7 +122,10 @@ pub fn write_index(
 /// test's paused clock cannot hold the app back.
 ///
 /// Anywhere else (data is stored, or a deep link):
-/// - it starts fetching and compiling the modules of the screen the page
+/// - it starts fetching and compiling the app's own module (`app`, from
+///   the split build: everything but the welcome's first stage, which a
+///   first visit fetches once the welcome is interactive), and
+///   the modules of the screen the page
 ///   opens at (`openings`, from the split build: Home's dashboard, or a
 ///   deep link's screen) beside the main module, in
 ///   `globalThis.__rollwiseEarly`, where the link module takes them
@@ -133,6 +142,7 @@ pub fn write_index(
 pub fn boot_module(
     js: &str,
     wasm: &str,
+    app: &[String],
     openings: &[(String, Vec<String>)],
     reading: &[String],
 ) -> Result<String, String> {
@@ -158,6 +168,17 @@ pub fn boot_module(
     }
     let reading: Vec<String> = reading.iter().map(|f| format!("'./{f}'")).collect();
     let reading = reading.join(", ");
+    if !app.iter().all(|f| safe(f)) {
+        return Err(format!(
+            "a file of the app's module has unexpected characters: {app:?}"
+        ));
+    }
+    let app: Vec<String> = app.iter().map(|f| format!("'./{f}'")).collect();
+    let app_spread = if app.is_empty() {
+        String::new()
+    } else {
+        format!("{}, ", app.join(", "))
+    };
     Ok(format!(
         r#"const root = document.documentElement;
 const first = root.classList.contains('rw-shell');
@@ -180,7 +201,7 @@ if (!first) {{
   const path = location.pathname;
   const below = path.startsWith(base) ? path.slice(base.length).replace(/^index\.html$/, '').replace(/\/+$/, '') : null;
   const reading = root.classList.contains('rw-stored') ? [{reading}] : [];
-  const needs = [...new Set([...reading, ...(new Map([{table}]).get(below) || [])])];
+  const needs = [...new Set([{app_spread}...reading, ...(new Map([{table}]).get(below) || [])])];
   if (needs.length) {{
     globalThis.__rollwiseEarly = new Map(needs.map((file) => {{
       const url = new URL(file, import.meta.url).href;
@@ -401,7 +422,11 @@ mod tests {
             "chunks_reader-4.wasm".to_string(),
             "split_reader-5.wasm".to_string(),
         ];
-        let boot = boot_module("app-1.js", "app-1_bg.wasm", &openings, &reading).unwrap();
+        let app = vec![
+            "chunks_app-6.wasm".to_string(),
+            "split_app-7.wasm".to_string(),
+        ];
+        let boot = boot_module("app-1.js", "app-1_bg.wasm", &app, &openings, &reading).unwrap();
         assert!(boot.contains("fetch(new URL('./app-1_bg.wasm', import.meta.url))"));
         assert!(boot.contains("await import('./app-1.js')"));
         assert!(boot.contains("init({ module_or_path: wasm })"));
@@ -420,15 +445,20 @@ mod tests {
             boot.find("fetch(new URL('./app-1_bg.wasm'").unwrap()
                 < boot.find("compileStreaming").unwrap()
         );
-        // With data stored, the reading modules come first.
+        // Anywhere but a first visit of the start page, the app's own module
+        // comes first, then with data stored the reading modules.
+        assert!(boot.contains(
+            "[...new Set(['./chunks_app-6.wasm', './split_app-7.wasm', ...reading, ...(new Map("
+        ));
         assert!(boot.contains(
             "classList.contains('rw-stored') ? ['./chunks_reader-4.wasm', './split_reader-5.wasm'] : []"
         ));
         // Anything that could break out of the table is refused.
         let odd = vec![("x']);alert(1);//".to_string(), Vec::new())];
-        assert!(boot_module("app-1.js", "app-1_bg.wasm", &odd, &[]).is_err());
+        assert!(boot_module("app-1.js", "app-1_bg.wasm", &[], &odd, &[]).is_err());
         let odd_reading = vec!["x'];alert(1);//".to_string()];
-        assert!(boot_module("app-1.js", "app-1_bg.wasm", &[], &odd_reading).is_err());
+        assert!(boot_module("app-1.js", "app-1_bg.wasm", &[], &[], &odd_reading).is_err());
+        assert!(boot_module("app-1.js", "app-1_bg.wasm", &odd_reading, &[], &[]).is_err());
     }
 
     #[test]

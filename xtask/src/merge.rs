@@ -36,6 +36,7 @@ use crate::tools::run_quiet;
 /// opened. Modules not listed come after, in
 /// the link module's order. Every name here must exist in the build.
 pub const PRIORITY: &[&str] = &[
+    APP_MODULE,
     READER_MODULE,
     "dashboard",
     "session",
@@ -232,12 +233,19 @@ pub struct Merged {
     /// every screen needs when data is stored: its chunk groups, then the
     /// module itself.
     pub reading: Vec<String>,
+    /// The files of the app's own module (`ui::app`), which every start
+    /// but a first visit of the start page needs at once: its chunk
+    /// groups, then the module itself.
+    pub app: Vec<String>,
 }
 
 /// The split point of Home's dashboard, which opens at the base path.
 const HOME_MODULE: &str = "dashboard";
 /// The split point of the reader of stored data.
 const READER_MODULE: &str = "reader";
+/// The split point of the app itself (`ui::app`): everything but the
+/// welcome's first stage.
+const APP_MODULE: &str = "app";
 
 /// The path below the base that opens the split point `ident`, if it is a
 /// screen: the screens' lazy views are named `<path>_route_view` (`ui::lazy_page!`),
@@ -278,6 +286,7 @@ pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Merged,
     }
     let mut openings = Vec::new();
     let mut reading = Vec::new();
+    let mut app = Vec::new();
     for loader in link.loaders.iter().filter(|l| l.exported) {
         files.push(out.join(&loader.file));
         let mut needs: Vec<String> = Vec::new();
@@ -291,6 +300,8 @@ pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Merged,
             openings.push((path, needs));
         } else if short_name(&loader.ident) == READER_MODULE {
             reading = needs;
+        } else if short_name(&loader.ident) == APP_MODULE {
+            app = needs;
         }
     }
     let rewritten = rewrite(&link, &groups);
@@ -300,6 +311,7 @@ pub fn merge_chunks(link_path: &Path, out: &Path, work: &Path) -> Result<Merged,
         files,
         openings,
         reading,
+        app,
     })
 }
 
@@ -709,7 +721,8 @@ export const __wasm_split_load_dashboard_1087 = wrapAsyncCb(makeLoad(() => {
                 "export const __wasm_split_load_{name}_1 = wrapAsyncCb(makeLoad(() => {{\n    const src = fetch(new URL(\"./split_{name}_1.wasm\", import.meta.url));\n}}\n, []));\n"
             ));
         }
-        assert!(groups(&link).unwrap_err().contains("\"reader\""));
+        // The first name of PRIORITY that the build lacks is named.
+        assert!(groups(&link).unwrap_err().contains("\"app\""));
         let link = parse(&with_all).unwrap();
         assert_eq!(
             groups(&link).unwrap(),

@@ -55,6 +55,10 @@ pub struct Output {
     /// The lazily loaded modules that read stored data, which every screen
     /// needs when data is stored; empty without the split.
     pub reading: Vec<String>,
+    /// The app's own modules (everything but the welcome's first stage),
+    /// which every start but a first visit of the start page needs at
+    /// once; empty without the split.
+    pub app: Vec<String>,
 }
 
 /// Builds into `out` and returns what it wrote.
@@ -68,11 +72,17 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
     std::fs::create_dir_all(&stage)
         .map_err(|e| format!("cannot create {}: {e}", stage.display()))?;
 
-    let (bindgen_input, lazy, openings, reading) = if spec.split {
+    let (bindgen_input, lazy, openings, reading, app) = if spec.split {
         let split = split(&bytes, &name, &hash, &stage, out)?;
-        (split.main, split.files, split.openings, split.reading)
+        (
+            split.main,
+            split.files,
+            split.openings,
+            split.reading,
+            split.app,
+        )
     } else {
-        (raw.clone(), Vec::new(), Vec::new(), Vec::new())
+        (raw.clone(), Vec::new(), Vec::new(), Vec::new(), Vec::new())
     };
     bindgen(&bindgen_input, &name, out, spec.split)?;
     let wasm = format!("{name}_bg.wasm");
@@ -90,6 +100,7 @@ pub fn build(spec: &Build, out: &Path) -> Result<Output, String> {
         wasm,
         openings,
         reading,
+        app,
     })
 }
 
@@ -196,6 +207,8 @@ struct Split {
     openings: Vec<(String, Vec<String>)>,
     /// The reader's modules ([`crate::merge::Merged::reading`]).
     reading: Vec<String>,
+    /// The app's modules ([`crate::merge::Merged::app`]).
+    app: Vec<String>,
 }
 
 /// Splits the module at its split points and merges the shared chunks
@@ -272,11 +285,13 @@ fn split(bytes: &[u8], name: &str, hash: &str, stage: &Path, out: &Path) -> Resu
         .map(|(path, needs)| Ok((path.clone(), hashed(needs)?)))
         .collect::<Result<Vec<_>, String>>()?;
     let reading = hashed(&merged.reading)?;
+    let app = hashed(&merged.app)?;
     Ok(Split {
         main: main_out,
         files,
         openings,
         reading,
+        app,
     })
 }
 

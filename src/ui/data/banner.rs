@@ -8,6 +8,7 @@ use super::export;
 use super::provider::{use_app_data, OtherTab};
 use super::text;
 use super::widgets::{BackupButton, DownloadButton, ImportPanel};
+use crate::ui::welcome::{self, FirstRunRestore};
 
 /// Every data banner that applies now, in order of importance.
 #[component]
@@ -59,10 +60,10 @@ pub fn StorageBanner() -> impl IntoView {
             </Show>
             {move || other_tab().map(|event| other_tab_banner(event, data))}
             <Show when=first_run>
-                <details class="data-banner data-banner-info data-first-run">
-                    <summary>{text::FIRST_RUN_RESTORE}</summary>
-                    <ImportPanel id="first-run-import-file" />
-                </details>
+                <FirstRunRestore picker=view! {
+                    <ImportPanel id=welcome::FIRST_RUN_IMPORT_ID />
+                }
+                .into_any() />
             </Show>
         </div>
     }

@@ -168,7 +168,7 @@ impl AppData {
     }
 
     fn opened(&self, store: Store, loaded: Loaded) {
-        crate::ui::perf::mark(crate::ui::perf::DATA_OPENED);
+        crate::ui::perf::mark_once(crate::ui::perf::DATA_OPENED);
         self.store.set_value(Some(store));
         self.apply_loaded(loaded, None);
         self.refresh_undo();

@@ -10,6 +10,7 @@ use super::files::{self, FileError};
 use super::provider::use_app_data;
 use super::text;
 use crate::storage::backup::{parse_backup, ImportCandidate, ImportError};
+use crate::ui::welcome;
 
 /// A button that downloads a file made by `make`, then says what happened
 /// (`role="status"`), or why it failed (`role="alert"`).
@@ -72,13 +73,7 @@ async fn check_backup(content: String, now: DateTime<Utc>) -> Result<ImportCandi
 pub fn ImportPanel(id: &'static str) -> impl IntoView {
     let data = use_app_data();
     let step = RwSignal::new(Step::Idle);
-    let on_change = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|list| list.get(0)) else {
-            return;
-        };
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
+    let read = move |file: web_sys::File| {
         step.set(Step::Reading);
         // Applying the import may have to read the stored document.
         data.prepare_reader();
@@ -98,6 +93,20 @@ pub fn ImportPanel(id: &'static str) -> impl IntoView {
             let _ = step.try_set(next);
         });
     };
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|list| list.get(0)) else {
+            return;
+        };
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+        read(file);
+    };
+    // A file chosen in this picker on the welcome's first stage, before the
+    // app had loaded.
+    if let Some(file) = welcome::take_pending_file(id) {
+        read(file);
+    }
     let apply = move |merge: bool| {
         let Step::Ready(candidate) = step.get_untracked() else {
             return;
@@ -168,11 +177,5 @@ pub fn ImportPanel(id: &'static str) -> impl IntoView {
         }
         .into_any(),
     };
-    view! {
-        <div class="data-import">
-            <label for=id class="data-file-label">{text::IMPORT_LABEL}</label>
-            <input id=id class="data-file-input" type="file" accept=".json,application/json" on:change=on_change />
-            {body}
-        </div>
-    }
+    welcome::file_picker(id, on_change, body.into_any())
 }

@@ -21,7 +21,7 @@ use crate::ui::layout::PageHeading;
 use crate::ui::router::A;
 use crate::ui::routes::href;
 use crate::ui::text::home as text;
-use crate::ui::{messages, text as shell_text};
+use crate::ui::{messages, text as shell_text, welcome};
 
 use logic::{home_view, Headline, Held, HomeView, NextAction, RollerLife};
 
@@ -115,29 +115,12 @@ fn DashboardPage() -> impl IntoView {
     view! { <Dashboard state now /> }
 }
 
-/// The first run: what Rollwise does, and the way in.
+/// The first run: what Rollwise does, and the way in (`ui::welcome`, which
+/// a first visit shows before the app has loaded).
 #[component]
 fn Welcome() -> impl IntoView {
-    view! {
-        <PageHeading text=shell_text::HOME.title />
-        <h2 class="home-welcome">{text::WELCOME_TITLE}</h2>
-        <p class="intro">{text::WELCOME_INTRO}</p>
-        <ul class="home-points">
-            {text::WELCOME_POINTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
-        </ul>
-        <p class="muted">
-            {text::WELCOME_NOT_ADVICE} " "
-            <A href=href(shell_text::ABOUT_PATH)>{text::READ_MORE}</A>
-        </p>
-        <A href=href("/setup") attr:class="button button-big button-wide home-action">
-            {text::SET_UP}
-        </A>
-        <section class="card home-restore" aria-labelledby="home-restore-title">
-            <h2 id="home-restore-title">{text::RESTORE_HEADING}</h2>
-            <p>{text::RESTORE_BODY}</p>
-            <ImportPanel id="home-import" />
-        </section>
-    }
+    let restore = view! { <ImportPanel id=welcome::IMPORT_ID /> }.into_any();
+    view! { <welcome::Welcome restore /> }
 }
 
 #[component]
