@@ -186,7 +186,16 @@ pub fn show(load_app: impl Fn() + Copy + 'static) {
     let clicks = window_event_listener(leptos::ev::click, move |event| {
         if let Some(to) = super::router::in_app_link(&event) {
             event.prevent_default();
-            PENDING.with_borrow_mut(|p| p.route = Some(to));
+            // A link to the welcome itself leads nowhere new.
+            let location = window().location();
+            let here = format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
+            if to != here {
+                PENDING.with_borrow_mut(|p| p.route = Some(to));
+            }
             load_app();
         }
     });
