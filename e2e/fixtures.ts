@@ -45,6 +45,27 @@ export async function waitForApp(page: Page) {
   await expect(page.locator('#rw-shell')).toHaveCount(0);
 }
 
+/// Holds back the download of the files whose URL matches `pattern`:
+/// `requested` resolves once the page asks for one, and they are sent once
+/// `release` is called.
+export async function holdModule(page: Page, pattern: RegExp) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = () => {};
+  const requested = new Promise<void>((resolve) => (asked = resolve));
+  await page.route(pattern, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  return { requested, release: () => release() };
+}
+
+/// The app's own module (its chunks and the module itself): until it has
+/// loaded, a first visit shows the welcome's first stage, which the main
+/// module renders.
+export const APP_MODULE = /\/(chunks|split)_app[-_][^/]*\.wasm$/;
+
 /// WCAG 2.2 AA (and everything below it) by axe-core: zero violations.
 export async function expectNoAxeViolations(page: Page, context = '') {
   const results = await new AxeBuilder({ page })

@@ -3,37 +3,29 @@
 // it; a returning visitor and a deep link never see it; the app takes its
 // place without moving anything, and it says what the app says.
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations, setUpDoc, storedText } from './fixtures';
+import {
+  test,
+  expect,
+  waitForApp,
+  expectNoAxeViolations,
+  holdModule,
+  APP_MODULE,
+  setUpDoc,
+  storedText,
+} from './fixtures';
 
 const copy = (page: Page) => page.locator('#rw-shell');
 
 /// Holds every request for the main WASM until the returned function is
 /// called, so the page stays as index.html and the stylesheet made it.
 async function holdWasm(page: Page) {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
+  return (await holdModule(page, /_bg\.wasm$/)).release;
 }
 
-/// Holds every request for the app's own module (its chunks and the module
-/// itself) until the returned function is called: a first visit then stays
-/// on the welcome's first stage, which the main module renders.
+/// Holds the app's own module until the returned function is called: a
+/// first visit then stays on the welcome's first stage.
 async function holdApp(page: Page) {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/(chunks|split)_app[-_][^/]*\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
+  return (await holdModule(page, APP_MODULE)).release;
 }
 
 /// The markup of everything in <body> but scripts, without the framework's

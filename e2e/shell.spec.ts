@@ -1,7 +1,7 @@
 // The app shell: routing with the bottom bar, the back button, deep links,
 // sub-path hosting, themes, touch targets and accessibility on every route.
 import { createHash } from 'node:crypto';
-import { test, expect, waitForApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, holdModule } from './fixtures';
 
 const screens = [
   { label: 'Home', path: '', heading: 'Today' },
@@ -13,22 +13,6 @@ const screens = [
 ];
 
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
-
-/// Holds back the download of the module whose URL matches `pattern`:
-/// `requested` resolves once the page asks for it, and it is sent once
-/// `release` is called.
-async function holdModule(page, pattern: RegExp) {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let asked = () => {};
-  const requested = new Promise<void>((resolve) => (asked = resolve));
-  await page.route(pattern, async (route) => {
-    asked();
-    await held;
-    await route.continue();
-  });
-  return { requested, release: () => release() };
-}
 
 test('the bottom bar reaches every screen, each without axe violations', async ({ page, baseURL }) => {
   await page.goto('./');

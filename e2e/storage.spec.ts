@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, waitForApp, expectNoAxeViolations, readable } from './fixtures';
+import { test, expect, waitForApp, expectNoAxeViolations, holdModule, APP_MODULE, readable } from './fixtures';
 
 const DOC_KEY = 'rollwise.data';
 const UNREADABLE_KEY = 'rollwise.data.unreadable';
@@ -172,14 +172,7 @@ test('a truncated backup is refused and nothing changes', async ({ page }) => {
 });
 
 test('a backup chosen on the welcome before the app has loaded is read once it has', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/(chunks|split)_app[-_][^/]*\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdModule(page, APP_MODULE);
   await page.goto('./');
   await page.waitForFunction(() => performance.getEntriesByName('rollwise:interactive').length > 0);
   await page.locator('#home-import').setInputFiles({
