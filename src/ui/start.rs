@@ -130,6 +130,11 @@ pub fn mount() {
         None => false,
     };
     let copy = document().get_element_by_id(PRERENDERED_ID);
+    if let (Some(copy), false) = (&copy, navigated) {
+        // What the person did on the welcome's first stage, for the app's
+        // welcome to take up as it renders.
+        super::welcome::carry_from(copy);
+    }
     let root = document().document_element();
     let shown = root
         .as_ref()
@@ -143,16 +148,9 @@ pub fn mount() {
             super::schedule::next_task(move || {
                 page_ready.set(true);
                 // The page renders in this task's microtasks, before the
-                // next frame, which then shows the whole app alone. Where
-                // the welcome's first stage had the focus, the same control
-                // of the app's welcome takes it.
-                let focused = (!navigated).then(|| focus_index(&copy)).flatten();
+                // next frame, which then shows the whole app alone.
                 copy.remove();
                 let _ = root.class_list().remove_1(BUILDING_CLASS);
-                if let Some(index) = focused {
-                    // Once the page has rendered, before that frame paints.
-                    request_animation_frame(move || focus_at(index));
-                }
             });
         }
         (copy, _) => {
@@ -161,33 +159,5 @@ pub fn mount() {
             }
             leptos::mount::mount_to_body(move || view! { <App navigated /> });
         }
-    }
-}
-
-/// What can take the focus, in document order.
-const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
-
-/// The position of the focused element among what can take the focus in
-/// `container`, if the focus is there.
-fn focus_index(container: &web_sys::Element) -> Option<u32> {
-    let active = document().active_element()?;
-    let all = container.query_selector_all(FOCUSABLE).ok()?;
-    (0..all.length()).find(|&i| {
-        all.get(i)
-            .is_some_and(|node| node.is_same_node(Some(active.as_ref())))
-    })
-}
-
-/// Focuses the element at `index` among what can take the focus in the page.
-fn focus_at(index: u32) {
-    use wasm_bindgen::JsCast;
-    let element = document()
-        .body()
-        .and_then(|body| body.query_selector_all(FOCUSABLE).ok())
-        .and_then(|all| all.get(index))
-        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        // Focus only fails on a detached element; nothing to do then.
-        let _ = element.focus();
     }
 }

@@ -38,6 +38,14 @@ pub const FIRST_RUN_IMPORT_ID: &str = "first-run-import-file";
 /// the app's import panel, or the first stage's picker.
 #[component]
 pub fn Welcome(restore: AnyView) -> impl IntoView {
+    // The last part of the welcome: once it is in the page, so is every
+    // control the first stage could have had focused.
+    let last = NodeRef::<leptos::html::Section>::new();
+    last.on_load(|_| {
+        if let Some(index) = CARRIED.with_borrow_mut(|c| c.focused.take()) {
+            focus_at(index);
+        }
+    });
     view! {
         <PageHeading text=text::HOME.title />
         <h2 class="home-welcome">{home_text::WELCOME_TITLE}</h2>
@@ -52,7 +60,7 @@ pub fn Welcome(restore: AnyView) -> impl IntoView {
         <A href=href("/setup") attr:class="button button-big button-wide home-action">
             {home_text::SET_UP}
         </A>
-        <section class="card home-restore" aria-labelledby="home-restore-title">
+        <section class="card home-restore" aria-labelledby="home-restore-title" node_ref=last>
             <h2 id="home-restore-title">{home_text::RESTORE_HEADING}</h2>
             <p>{home_text::RESTORE_BODY}</p>
             {restore}
@@ -61,11 +69,12 @@ pub fn Welcome(restore: AnyView) -> impl IntoView {
 }
 
 /// The first-run banner's offer to restore a backup; `picker` is its file
-/// picker.
+/// picker. It opens as the first stage's was left.
 #[component]
 pub fn FirstRunRestore(picker: AnyView) -> impl IntoView {
+    let open = CARRIED.with_borrow_mut(|c| std::mem::take(&mut c.banner_open));
     view! {
-        <details class="data-banner data-banner-info data-first-run">
+        <details class="data-banner data-banner-info data-first-run" open=open>
             <summary>{data_text::FIRST_RUN_RESTORE}</summary>
             {picker}
         </details>
@@ -102,6 +111,55 @@ struct Pending {
 
 thread_local! {
     static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
+    static CARRIED: RefCell<Carried> = RefCell::new(Carried::default());
+}
+
+/// What the person changed on the first stage that its markup does not
+/// hold, for the app's welcome (the same markup) to take up as it renders.
+#[derive(Default)]
+struct Carried {
+    /// The position of the focused control among what can take the focus.
+    focused: Option<u32>,
+    /// The first-run banner's offer to restore a backup was open.
+    banner_open: bool,
+}
+
+/// What can take the focus, in document order.
+const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tabindex]";
+
+/// Keeps what the person changed on the first stage (in `container`) for
+/// the app's welcome: call it before the app renders.
+pub fn carry_from(container: &web_sys::Element) {
+    let focused = document().active_element().and_then(|active| {
+        let all = container.query_selector_all(FOCUSABLE).ok()?;
+        (0..all.length()).find(|&i| {
+            all.get(i)
+                .is_some_and(|node| node.is_same_node(Some(active.as_ref())))
+        })
+    });
+    let banner_open = container
+        .query_selector("details.data-first-run[open]")
+        .ok()
+        .flatten()
+        .is_some();
+    CARRIED.set(Carried {
+        focused,
+        banner_open,
+    });
+}
+
+/// Focuses the control at `index` among what can take the focus in the
+/// page.
+fn focus_at(index: u32) {
+    let element = document()
+        .body()
+        .and_then(|body| body.query_selector_all(FOCUSABLE).ok())
+        .and_then(|all| all.get(index))
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // Focus only fails on a detached element; nothing to do then.
+        let _ = element.focus();
+    }
 }
 
 /// The in-app link tapped on the first stage so far, if any.
