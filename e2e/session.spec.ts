@@ -172,13 +172,13 @@ test('a complete guided session, from today\'s check through both soaks to the r
   await page.clock.fastForward('00:05');
   await expect(page.locator('.guided-direction')).toHaveText('Direction 1 of 4 · Vertical ↕');
   await expect(page.locator('.guided-pass')).toHaveText('Pass 1 of 4');
-  await expect(page.locator('.direction-arrow g[transform]')).toHaveAttribute('transform', 'rotate(0 50 50)');
+  await expect(page.locator('.arrow-move')).toHaveAttribute('data-turn', '0');
   await expect(page.locator('.pressure')).toContainText('Light pressure');
   await page.clock.fastForward('00:20');
   await expect(page.locator('.guided-direction')).toHaveText('Direction 3 of 4 · Diagonal ↗');
   await expect(page.locator('.guided-pass')).toHaveText('Pass 3 of 4');
   await expect(zoneClock(page)).toHaveText('0:12');
-  await expect(page.locator('.direction-arrow g[transform]')).toHaveAttribute('transform', 'rotate(45 50 50)');
+  await expect(page.locator('.arrow-move')).toHaveAttribute('data-turn', '45');
   await page.clock.fastForward('00:12');
   await expect(zoneHeading).toHaveText('Zone 2 of 2 · Chin');
   await expect(zoneClock(page)).toHaveText('0:32');

@@ -118,10 +118,8 @@ pub fn GuidedView() -> impl IntoView {
         (Some(z), Some(d)) => t::direction_announcement(zone_name(z), d),
         _ => String::new(),
     };
-    let rotation = move || {
-        let deg = direction.get().map_or(0, arrow_rotation);
-        format!("rotate({deg} 50 50)")
-    };
+    // The arrow's turn in degrees, which the stylesheet maps to a rotation.
+    let turn = move || direction.get().map_or(0, arrow_rotation).to_string();
     let next_label = move || {
         let last_zone = zone_index.get().is_some_and(|i| i + 1 >= count.get());
         match direction.get() {
@@ -152,21 +150,25 @@ pub fn GuidedView() -> impl IntoView {
                 {announcement}
             </p>
             <div class="card guided-card">
-                <svg
-                    class="direction-arrow"
-                    viewBox="0 0 100 100"
-                    width="132"
-                    height="132"
-                    aria-hidden="true"
-                    focusable="false"
-                >
-                    <circle class="arrow-disc" cx="50" cy="50" r="48" />
-                    <g transform=rotation>
-                        <g class=move || if rolling() { "arrow-move is-running" } else { "arrow-move" }>
-                            <path d="M50 12 L64 30 H56 V70 H64 L50 88 L36 70 H44 V30 H36 Z" />
-                        </g>
-                    </g>
-                </svg>
+                // The arrow is an element of its own over the disc, turned
+                // by CSS (`rotate`, from `data-turn`) and moved along its own
+                // axis by a CSS animation of `transform`: the browser's
+                // compositor runs that animation, so while the person rolls
+                // the page is not painted anew on every frame, and a tap's
+                // frame does not wait behind the arrow's.
+                <div class="direction-arrow" aria-hidden="true">
+                    <svg class="arrow-disc" viewBox="0 0 100 100" focusable="false">
+                        <circle cx="50" cy="50" r="48" />
+                    </svg>
+                    <svg
+                        class=move || if rolling() { "arrow-move is-running" } else { "arrow-move" }
+                        data-turn=turn
+                        viewBox="0 0 100 100"
+                        focusable="false"
+                    >
+                        <path d="M50 12 L64 30 H56 V70 H64 L50 88 L36 70 H44 V30 H36 Z" />
+                    </svg>
+                </div>
                 <div class="guided-steps">
                     <p class="guided-direction">
                         {move || direction.get().map(direction_label).unwrap_or_default()}
