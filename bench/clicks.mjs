@@ -67,5 +67,22 @@ export async function clickFigures(page, label) {
     clicks: measured,
     reported: durations.length,
     mainThread: median(mainThread),
+    durations,
+    mainThreads: mainThread,
+  };
+}
+
+/// The figures of several page loads' clicks (each from `clickFigures`)
+/// together: the medians over every click, and each load's own Event
+/// Timing median (null when it reported no click), since a page load can
+/// settle into presenting its frames a frame later than another load does.
+export function pooledFigures(loads) {
+  const durations = loads.flatMap((l) => l.durations);
+  return {
+    median: durations.length ? median(durations) : null,
+    clicks: loads.reduce((sum, l) => sum + l.clicks, 0),
+    reported: durations.length,
+    mainThread: median(loads.flatMap((l) => l.mainThreads)),
+    loadMedians: loads.map((l) => l.median),
   };
 }

@@ -468,7 +468,7 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
             figures["storedBytesFiveYears"].as_u64().map_or("n/a".into(), |b| b.to_string())
         ),
         format!(
-            "interaction to next paint (median, Event Timing): logging a reaction {}, advancing a session step {}",
+            "interaction to next paint (Event Timing; the median of every click, in 3 page loads): logging a reaction {}, advancing a session step {}",
             interaction(figures, "logReaction"),
             interaction(figures, "sessionStep")
         ),
@@ -531,11 +531,26 @@ fn startup_cpu_line(cpu: &serde_json::Value) -> String {
 /// and how many of the clicks made it reported. It reports only events of
 /// 16 ms or more, so a click it left out took less.
 fn interaction(figures: &serde_json::Value, name: &str) -> String {
-    click_figure(
+    let pooled = click_figure(
         figures[format!("{name}Ms")].as_f64(),
         figures[format!("{name}Clicks")].as_u64(),
         figures[format!("{name}ClicksOver16Ms")].as_u64(),
-    )
+    );
+    // Each page load's own median: a load can present every tap a frame
+    // later than another load does, so the loads are shown apart too.
+    match figures[format!("{name}LoadMs")].as_array() {
+        Some(loads) if !loads.is_empty() => {
+            let loads: Vec<String> = loads
+                .iter()
+                .map(|ms| {
+                    ms.as_f64()
+                        .map_or("under 16".into(), |ms| format!("{ms:.1}"))
+                })
+                .collect();
+            format!("{pooled} [page loads: {} ms]", loads.join(", "))
+        }
+        _ => pooled,
+    }
 }
 
 /// The median of the clicks Event Timing reported (`median`), and how many
@@ -770,6 +785,19 @@ mod tests {
             ),
             "{}",
             lines[5]
+        );
+        // Each page load's own median follows the pooled one.
+        let figures = serde_json::json!({
+            "sessionStepMs": 16.0, "sessionStepClicks": 18, "sessionStepClicksOver16Ms": 18,
+            "sessionStepLoadMs": [16.0, 32.0, null],
+        });
+        assert!(
+            browser_lines(&figures)[5].ends_with(
+                "advancing a session step 16.0 ms (18 of 18 clicks took 16 ms or more) \
+                 [page loads: 16.0, 32.0, under 16 ms]"
+            ),
+            "{}",
+            browser_lines(&figures)[5]
         );
         assert!(
             lines[6].ends_with("logging a reaction 9.2 ms, advancing a session step 7.0 ms"),
