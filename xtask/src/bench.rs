@@ -450,11 +450,13 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
     let difference = compare(empty, full);
     vec![
         format!(
-            "start-up to interactive, first visit without a service worker (median of 21, the stores' runs taking turns): empty store {}, five years of data {} ({difference}); one session stored {} ({})",
+            "start-up to interactive, first visit without a service worker (median of 21, the stores' runs taking turns): empty store {}, five years of data {} ({difference}); one session stored {} ({}); five years against one session stored: {}",
             show_ms(empty),
             show_ms(full),
             show_ms(one),
-            compare(empty, one)
+            compare(empty, one),
+            // What the amount of data costs, apart from having any.
+            compare(one, full)
         ),
         startup_parts_line(&figures["startupParts"]),
         startup_cpu_line(&figures["startupCpu"]),
@@ -750,14 +752,17 @@ mod tests {
         let lines = browser_lines(&figures);
         assert!(
             lines[0].ends_with(
-                "empty store 100.0 ms, five years of data 120.0 ms (+20.0 ms, ratio 1.20); one session stored n/a (n/a)"
+                "empty store 100.0 ms, five years of data 120.0 ms (+20.0 ms, ratio 1.20); one session stored n/a (n/a); \
+                 five years against one session stored: n/a"
             ),
             "{}",
             lines[0]
         );
-        let with_one = serde_json::json!({"startupEmptyMs": 100.0, "startupOneSessionMs": 110.0});
-        assert!(browser_lines(&with_one)[0]
-            .ends_with("one session stored 110.0 ms (+10.0 ms, ratio 1.10)"));
+        let with_one = serde_json::json!({"startupEmptyMs": 100.0, "startupOneSessionMs": 110.0, "startupFiveYearsMs": 121.0});
+        assert!(browser_lines(&with_one)[0].ends_with(
+            "one session stored 110.0 ms (+10.0 ms, ratio 1.10); \
+             five years against one session stored: +11.0 ms, ratio 1.10"
+        ));
         assert!(
             lines[1].ends_with(
                 "empty store: mounted at n/a, data opened n/a later, first screen n/a after that; \
