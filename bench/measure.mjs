@@ -231,18 +231,27 @@ async function saves(seed) {
 const INTERACTION_LOADS = 3;
 
 /// The figures of the clicks `act` makes on `path` (bench/clicks.mjs), in
-/// INTERACTION_LOADS fresh page loads, pooled. `seed` is the stored
-/// document, or a function that makes it anew for each load.
+/// INTERACTION_LOADS fresh page loads, pooled. `seed` makes the stored
+/// document for each load.
 async function interaction(seed, path, act) {
   const loads = [];
   for (let i = 0; i < INTERACTION_LOADS; i++) {
-    const { context, page } = await open(typeof seed === 'function' ? seed() : seed, path);
+    const { context, page } = await open(seed(), path);
     await watchClicks(page);
     await act(page);
     loads.push(await clickFigures(page, path));
     await context.close();
   }
   return pooledFigures(loads);
+}
+
+/// Puts an interaction journey's figures into the result, under `name`.
+function recordInteraction(name, figures) {
+  result[`${name}Ms`] = figures.median;
+  result[`${name}Clicks`] = figures.clicks;
+  result[`${name}ClicksOver16Ms`] = figures.reported;
+  result[`${name}MainThreadMs`] = figures.mainThread;
+  result[`${name}LoadMs`] = figures.loadMedians;
 }
 
 const result = {};
@@ -267,7 +276,7 @@ const LOG_ROUNDS = 5;
 const storedReactions = (page) => page.evaluate(
   () => JSON.parse(localStorage.getItem('rollwise.data') ?? '{"reactions":[]}').reactions.length,
 );
-const log = await interaction(data, 'log', async (page) => {
+const log = await interaction(() => data, 'log', async (page) => {
   const before = await storedReactions(page);
   for (let round = 0; round < LOG_ROUNDS; round++) {
     await page.getByRole('group', { name: 'Expected after rolling' }).getByRole('radio').first().check();
@@ -284,11 +293,7 @@ const log = await interaction(data, 'log', async (page) => {
     [before + LOG_ROUNDS],
   );
 });
-result.logReactionMs = log.median;
-result.logReactionClicks = log.clicks;
-result.logReactionClicksOver16Ms = log.reported;
-result.logReactionMainThreadMs = log.mainThread;
-result.logReactionLoadMs = log.loadMedians;
+recordInteraction('logReaction', log);
 // Advancing a guided session: "Next direction" in a session under way,
 // started as each page load opens (so every load is at the same point).
 const guided = () => {
@@ -319,10 +324,6 @@ const step = await interaction(guided, 'session', async (page) => {
     await page.waitForTimeout(50);
   }
 });
-result.sessionStepMs = step.median;
-result.sessionStepClicks = step.clicks;
-result.sessionStepClicksOver16Ms = step.reported;
-result.sessionStepMainThreadMs = step.mainThread;
-result.sessionStepLoadMs = step.loadMedians;
+recordInteraction('sessionStep', step);
 console.log(JSON.stringify(result));
 await browser.close();

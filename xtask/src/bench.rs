@@ -470,7 +470,7 @@ pub fn browser_lines(figures: &serde_json::Value) -> Vec<String> {
             figures["storedBytesFiveYears"].as_u64().map_or("n/a".into(), |b| b.to_string())
         ),
         format!(
-            "interaction to next paint (Event Timing; the median of every click, in 3 page loads): logging a reaction {}, advancing a session step {}",
+            "interaction to next paint (Event Timing; the median of every click, and each page load's in brackets): logging a reaction {}, advancing a session step {}",
             interaction(figures, "logReaction"),
             interaction(figures, "sessionStep")
         ),
